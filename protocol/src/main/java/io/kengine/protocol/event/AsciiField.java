@@ -35,13 +35,16 @@ public final class AsciiField {
             throw new IllegalArgumentException("string of " + len + " characters does not fit a field of "
                 + (capacity - 1) + ": '" + value + "'");
         }
-        b.putByte(at, (byte) len);
+        // Check every character before writing any, so a rejected value leaves the field as it was.
         for (int i = 0; i < len; i++) {
             char c = value.charAt(i);
             if (c > 0x7E || c < 0x20) {
                 throw new IllegalArgumentException("non-printable-ASCII character at " + i + " in '" + value + "'");
             }
-            b.putByte(at + 1 + i, (byte) c);
+        }
+        b.putByte(at, (byte) len);
+        for (int i = 0; i < len; i++) {
+            b.putByte(at + 1 + i, (byte) value.charAt(i));
         }
     }
 
@@ -60,7 +63,8 @@ public final class AsciiField {
             return false;
         }
         for (int i = 0; i < len; i++) {
-            if (b.getByte(at + 1 + i) != (byte) value.charAt(i)) {
+            // Compare as unsigned values: casting the char to byte would make e.g. U+0141 equal 'A'.
+            if ((b.getByte(at + 1 + i) & 0xFF) != value.charAt(i)) {
                 return false;
             }
         }

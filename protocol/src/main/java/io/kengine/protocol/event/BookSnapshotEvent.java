@@ -15,10 +15,10 @@ public final class BookSnapshotEvent extends Flyweight {
 
     private static final int SUBSCRIPTION_ID = EventHeader.LENGTH; // 8
     private static final int EXCHANGE_SEQ = SUBSCRIPTION_ID + 8;    // 8
-    private static final int FLAGS = EXCHANGE_SEQ + 8;              // 1
+    private static final int FLAGS = EXCHANGE_SEQ + 8;              // 1 (+1 pad)
     private static final int YES_COUNT = FLAGS + 2;                 // 2
-    private static final int NO_COUNT = YES_COUNT + 2;              // 2
-    private static final int LEVELS = NO_COUNT + 3;                 // 8-aligned
+    private static final int NO_COUNT = YES_COUNT + 2;              // 2 (+2 pad)
+    private static final int LEVELS = NO_COUNT + 4;                 // 56: 8-aligned
     private static final int LEVEL_SIZE = 16;
     public static final int BASE_LENGTH = LEVELS;
     public static final int MAX_LEVELS = (EventHeader.MAX_EVENT_LENGTH - BASE_LENGTH) / LEVEL_SIZE;

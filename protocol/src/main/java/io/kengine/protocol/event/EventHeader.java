@@ -117,6 +117,11 @@ public final class EventHeader {
         if (!EventType.isKnown(type)) {
             return "unknown event type " + type;
         }
+        // The entry counts of list events sit inside the base part: never read them past the record.
+        int base = EventType.baseLength(type);
+        if (length < base) {
+            return EventType.name(type) + " event has length " + length + ", shorter than its fixed part of " + base;
+        }
         int expected = EventType.expectedLength(type, b, offset);
         if (expected < 0) {
             return EventType.name(type) + " event has an invalid entry count";

@@ -15,8 +15,8 @@ public final class MarketDefinitionEvent extends Flyweight {
     private static final int CLOSE_TIME = OPEN_TIME + 8;             // 8
     private static final int STATUS = CLOSE_TIME + 8;                // 1
     private static final int FRACTIONAL = STATUS + 1;                // 1
-    private static final int RANGE_COUNT = FRACTIONAL + 1;           // 1
-    private static final int TICKER = RANGE_COUNT + 5;               // 64, 8-aligned start
+    private static final int RANGE_COUNT = FRACTIONAL + 1;           // 1 (+5 pad)
+    private static final int TICKER = RANGE_COUNT + 6;               // 64, starts at 56: 8-aligned
     private static final int EVENT_TICKER = TICKER + TICKER_CAPACITY;
     private static final int SERIES_TICKER = EVENT_TICKER + TICKER_CAPACITY;
     private static final int RANGES = SERIES_TICKER + TICKER_CAPACITY; // 16 x (start, end, step)

@@ -32,6 +32,9 @@ public final class OrderReplyEvent extends Flyweight {
     private static final int ORDER_ID = CLIENT_ORDER_ID + ID_CAPACITY;
     private static final int REASON = ORDER_ID + ID_CAPACITY;
     public static final int LENGTH = REASON + REASON_CAPACITY;
+    /** Field offsets for byte-level matching of ids without building Strings. */
+    public static final int CLIENT_ORDER_ID_OFFSET = CLIENT_ORDER_ID;
+    public static final int ORDER_ID_OFFSET = ORDER_ID;
 
     public OrderReplyEvent wrapForEncode(MutableDirectBuffer buffer, int offset, int marketId, int source) {
         wrap(buffer, offset);

@@ -29,4 +29,23 @@ public final class TradeEvent extends Flyweight {
     public TradeEvent takerSide(byte v) { putByte(TAKER_SIDE, v); return this; }
     public String tradeId() { return getAscii(TRADE_ID); }
     public TradeEvent tradeId(CharSequence v) { putAscii(TRADE_ID, ID_CAPACITY, v); return this; }
+
+    /** Writes {@code prefix + number} as the trade id without building a String (number ≥ 0). */
+    public TradeEvent tradeIdNumeric(String prefix, long number) {
+        if (number < 0 || prefix.length() + 19 > ID_CAPACITY - 1) {
+            throw new IllegalArgumentException("trade id prefix '" + prefix + "' or number " + number + " does not fit");
+        }
+        int at = offset + TRADE_ID;
+        int len = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("non-ASCII trade id prefix '" + prefix + "'");
+            }
+            buffer.putByte(at + 1 + len++, (byte) c);
+        }
+        len += buffer.putLongAscii(at + 1 + len, number);
+        buffer.putByte(at, (byte) len);
+        return this;
+    }
 }

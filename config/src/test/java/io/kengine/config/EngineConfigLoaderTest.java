@@ -1,0 +1,290 @@
+package io.kengine.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EngineConfigLoaderTest {
+    private static final String VALID = String.join("\n",
+        "engine:",
+        "  runMode: live",
+        "  environment: demo",
+        "  threads:",
+        "    mapping: per-stage",
+        "    waitStrategy: phased-backoff",
+        "  ring:",
+        "    inboundSize: 1024",
+        "    outboundSize: 64",
+        "  journal:",
+        "    enabled: true",
+        "    dir: /var/kengine/journal",
+        "  statusIntervalMs: 250",
+        "feed:",
+        "  source: scripted",
+        "  scripted:",
+        "    markets: 16",
+        "    seed: -3",
+        "    eventsPerSecond: 100000",
+        "    timerIntervalMs: 50",
+        "strategy:",
+        "  pricing:",
+        "    m0:",
+        "      edge: \"0.03\"",
+        "      size: \"2.5\"",
+        "  risk:",
+        "    maxOrderSize: \"20\"",
+        "    maxPosition: \"40.00\"",
+        "");
+
+    /** The smallest valid file: the two required keys. */
+    private static final String MINIMAL = "engine:\n  runMode: paper\n  environment: sim\n";
+
+    private static EngineConfig load(String yaml) {
+        return EngineConfigLoader.loadFromString(yaml, "test.yaml", SampleParams.SCHEMA);
+    }
+
+    private static List<ConfigError> errors(String yaml) {
+        return assertThrows(ConfigException.class, () -> load(yaml)).errors();
+    }
+
+    private static ConfigError onlyError(String yaml) {
+        List<ConfigError> errors = errors(yaml);
+        assertEquals(1, errors.size(), errors::toString);
+        return errors.get(0);
+    }
+
+    @Test
+    void loadsEveryKey() {
+        EngineConfig c = load(VALID);
+        assertEquals("test.yaml", c.source());
+        assertEquals(RunMode.LIVE, c.engine().runMode());
+        assertEquals(Environment.DEMO, c.engine().environment());
+        assertEquals(ThreadMapping.PER_STAGE, c.engine().threads().mapping());
+        assertEquals(WaitStrategyKind.PHASED_BACKOFF, c.engine().threads().waitStrategy());
+        assertEquals(1024, c.engine().ring().inboundSize());
+        assertEquals(64, c.engine().ring().outboundSize());
+        assertTrue(c.engine().journal().enabled());
+        assertEquals(Path.of("/var/kengine/journal"), c.engine().journal().dir());
+        assertEquals(250, c.engine().statusIntervalMs());
+        assertEquals(FeedSource.SCRIPTED, c.feed().source());
+        assertEquals(new EngineConfig.ScriptedFeedSettings(16, -3, 100_000, 50), c.feed().scripted());
+        assertEquals(300, c.strategy().price("pricing.m0.edge"));
+        assertEquals("2.50", c.strategy().value("pricing.m0.size"));
+        assertEquals(2_000, c.strategy().count("risk.maxOrderSize"));
+        assertEquals(4_000, c.strategy().count("risk.maxPosition"));
+    }
+
+    @Test
+    void missingKeysTakeTheirDefaults() {
+        EngineConfig c = load(MINIMAL);
+        assertEquals(RunMode.PAPER, c.engine().runMode());
+        assertEquals(new EngineConfig.ThreadSettings(ThreadMapping.FUSED, WaitStrategyKind.AUTO), c.engine().threads());
+        assertEquals(new EngineConfig.RingSettings(16_384, 4_096), c.engine().ring());
+        assertEquals(new EngineConfig.JournalSettings(true, Path.of("journal-data")), c.engine().journal());
+        assertEquals(1000, c.engine().statusIntervalMs());
+        assertEquals(new EngineConfig.ScriptedFeedSettings(4, 20_261_121L, 5_000, 100), c.feed().scripted());
+        assertEquals(ParameterSet.defaults(SampleParams.SCHEMA), c.strategy());
+        // An empty section is the same as an absent one.
+        assertEquals(c.strategy(), load(MINIMAL + "strategy:\n  pricing:\n").strategy());
+    }
+
+    @Test
+    void unknownKeysAreNamedWithASuggestion() {
+        assertEquals("engine.ring.inboundSise: unknown key (did you mean 'inboundSize'?)",
+            onlyError(MINIMAL + "  ring:\n    inboundSise: 1024\n").toString());
+        assertEquals("engine.runmode: unknown key (did you mean 'runMode'?)",
+            errors("engine:\n  runmode: paper\n  environment: sim\n").get(1).toString());
+        assertEquals("strategy.pricing.m0.egde: unknown key (did you mean 'edge'?)",
+            onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      egde: \"0.01\"\n").toString());
+        assertEquals("strategy.pricng: unknown key (did you mean 'pricing'?)",
+            onlyError(MINIMAL + "strategy:\n  pricng:\n    m0:\n      edge: \"0.01\"\n").toString());
+        assertEquals("feeds: unknown key (did you mean 'feed'?)", onlyError(MINIMAL + "feeds: {}\n").toString());
+        assertEquals("engine.colour: unknown key (expected runMode, environment, threads, ring, journal,"
+            + " statusIntervalMs)", onlyError(MINIMAL + "  colour: blue\n").toString());
+    }
+
+    @Test
+    void strategyKeysMayAlsoBeWrittenDotted() {
+        EngineConfig c = load(MINIMAL + "strategy:\n  pricing.m0.edge: \"0.05\"\n  risk:\n    maxPosition: 600\n");
+        assertEquals(500, c.strategy().price("pricing.m0.edge"));
+        assertEquals(60_000, c.strategy().count("risk.maxPosition"));
+        assertEquals("strategy.pricing.m0.edge: set more than once",
+            onlyError(MINIMAL + "strategy:\n  pricing.m0.edge: \"0.05\"\n  pricing:\n    m0:\n      edge: \"0.04\"\n")
+                .toString());
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        assertEquals("engine.ring.inboundSize: expected an integer, found the string \"big\"",
+            onlyError(MINIMAL + "  ring:\n    inboundSize: big\n").toString());
+        assertEquals("engine.ring.inboundSize: expected an integer, found the string \"1024\"",
+            onlyError(MINIMAL + "  ring:\n    inboundSize: \"1024\"\n").toString());
+        assertEquals("feed.scripted.markets: expected an integer, found the number 2.5",
+            onlyError(MINIMAL + "feed:\n  scripted:\n    markets: 2.5\n").toString());
+        assertEquals("engine.journal.enabled: expected true or false, found the string \"maybe\"",
+            onlyError(MINIMAL + "  journal:\n    enabled: maybe\n").toString());
+        assertEquals("engine.journal.dir: expected a non-empty string, found a list",
+            onlyError(MINIMAL + "  journal:\n    dir: [a, b]\n").toString());
+        assertEquals("engine.threads: expected a mapping, found the string \"fused\"",
+            onlyError(MINIMAL + "  threads: fused\n").toString());
+        ConfigError price = onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: abc\n");
+        assertEquals("strategy.pricing.m0.edge", price.keyPath());
+        assertTrue(price.reason().startsWith("invalid price \"abc\""), price.reason());
+        assertEquals("strategy.pricing.m0: expected a mapping of edge, size, found the number 5",
+            onlyError(MINIMAL + "strategy:\n  pricing:\n    m0: 5\n").toString());
+        assertEquals("strategy.risk.maxPosition: expected a count, found a mapping",
+            onlyError(MINIMAL + "strategy:\n  risk:\n    maxPosition:\n      value: 5\n").toString());
+        assertEquals("strategy: expected a mapping, found a list",
+            onlyError(MINIMAL + "strategy: [1, 2]\n").toString());
+    }
+
+    @Test
+    void missingValuesAreNamed() {
+        List<ConfigError> errors = errors("engine:\n  threads:\n    mapping: fused\n");
+        assertEquals(List.of(new ConfigError("engine.runMode", "missing required value"),
+            new ConfigError("engine.environment", "missing required value")), errors);
+        assertEquals("engine.statusIntervalMs: missing value",
+            onlyError(MINIMAL + "  statusIntervalMs:\n").toString());
+        assertEquals("strategy.pricing.m0.edge: missing value (expected a price)",
+            onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge:\n").toString());
+        assertEquals(2, errors("").size(), "an empty file lacks the required keys");
+    }
+
+    @Test
+    void outOfRangeAndImpossibleValuesAreNamed() {
+        assertEquals("engine.ring.inboundSize: 16000 is not a power of two (nearest: 8192 or 16384)",
+            onlyError(MINIMAL + "  ring:\n    inboundSize: 16000\n").toString());
+        assertEquals("engine.ring.outboundSize: 32 is out of range 64..1048576",
+            onlyError(MINIMAL + "  ring:\n    outboundSize: 32\n").toString());
+        assertEquals("engine.statusIntervalMs: 99 is out of range 100..60000",
+            onlyError(MINIMAL + "  statusIntervalMs: 99\n").toString());
+        assertEquals("feed.scripted.markets: 0 is out of range 1..256",
+            onlyError(MINIMAL + "feed:\n  scripted:\n    markets: 0\n").toString());
+        assertEquals("feed.scripted.seed: 99999999999999999999 is out of range "
+                + Long.MIN_VALUE + ".." + Long.MAX_VALUE,
+            onlyError(MINIMAL + "feed:\n  scripted:\n    seed: 99999999999999999999\n").toString());
+        ConfigError edge = onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: \"-0.01\"\n");
+        assertEquals("strategy.pricing.m0.edge", edge.keyPath());
+        assertTrue(edge.reason().startsWith("invalid price \"-0.01\""), edge.reason());
+        assertEquals("strategy.pricing.m0.size: 0.00 is below the minimum 0.01",
+            onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      size: \"0.00\"\n").toString());
+    }
+
+    @Test
+    void crossFieldConstraintsAreNamed() {
+        assertEquals("strategy.risk.maxOrderSize: 600.00 is above strategy.risk.maxPosition (500.00)",
+            onlyError(MINIMAL + "strategy:\n  risk:\n    maxOrderSize: \"600\"\n").toString());
+        assertEquals("engine.journal.enabled: must be true when engine.runMode is live:"
+                + " no order may leave the process before its intent is journaled",
+            onlyError("engine:\n  runMode: live\n  environment: sim\n  journal:\n    enabled: false\n").toString());
+    }
+
+    @Test
+    void enumValuesMustBeAllowed() {
+        assertEquals("engine.threads.waitStrategy: expected one of auto, busy-spin, yielding, sleeping, blocking,"
+                + " phased-backoff, found the string \"busy_spin\" (did you mean 'busy-spin'?)",
+            onlyError(MINIMAL + "  threads:\n    waitStrategy: busy_spin\n").toString());
+        assertEquals("engine.runMode: expected one of paper, live, found the boolean true",
+            onlyError("engine:\n  runMode: yes\n  environment: sim\n").toString());
+        assertEquals("feed.source: expected one of scripted, found the string \"websocket\"",
+            onlyError(MINIMAL + "feed:\n  source: websocket\n").toString());
+    }
+
+    @Test
+    void everyErrorIsReportedTogetherInDocumentOrder() {
+        String yaml = String.join("\n",
+            "engine:",
+            "  runMode: paperr",
+            "  ring:",
+            "    inboundSize: 1000",
+            "  statusIntervalMs: fast",
+            "feed:",
+            "  scripted:",
+            "    markets: 1000",
+            "strategy:",
+            "  pricing:",
+            "    m0:",
+            "      edge: abc",
+            "      size: \"0\"",
+            "  risk:",
+            "    maxPositon: \"5\"",
+            "");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(yaml));
+        List<String> paths = e.errors().stream().map(ConfigError::keyPath).toList();
+        assertEquals(List.of("engine.runMode", "engine.environment", "engine.ring.inboundSize",
+            "engine.statusIntervalMs", "feed.scripted.markets", "strategy.risk.maxPositon",
+            "strategy.pricing.m0.edge", "strategy.pricing.m0.size"), paths);
+        assertTrue(e.getMessage().startsWith("test.yaml: 8 configuration errors"), e.getMessage());
+        for (ConfigError error : e.errors()) {
+            assertTrue(e.getMessage().contains(System.lineSeparator() + "  " + error.keyPath() + ": "
+                + error.reason()), error::toString);
+        }
+    }
+
+    @Test
+    void unquotedDecimalsAreReadExactlyFromTheirText() {
+        EngineConfig c = load(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.1\n      size: 2.50\n");
+        assertEquals(1000, c.strategy().price("pricing.m0.edge"));
+        assertEquals("0.1000", c.strategy().value("pricing.m0.edge"));
+        assertEquals(250, c.strategy().count("pricing.m0.size"));
+        assertEquals(3, load(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.0003\n")
+            .strategy().price("pricing.m0.edge"));
+        // 0.29 and 0.57 are the classic doubles that do not round-trip through cents.
+        assertEquals(2900, load(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.29\n")
+            .strategy().price("pricing.m0.edge"));
+        assertEquals(5700, load(MINIMAL + "strategy:\n  risk:\n    maxOrderSize: 57\n")
+            .strategy().count("risk.maxOrderSize"));
+        assertEquals(100, load(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 1e-2\n")
+            .strategy().price("pricing.m0.edge"));
+        ConfigError tooFine = onlyError(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.12345\n");
+        assertEquals("strategy.pricing.m0.edge", tooFine.keyPath());
+        assertTrue(tooFine.reason().contains("more than 4 decimals"), tooFine.reason());
+        // 17 significant digits: a double would have rounded this to 0.1.
+        assertFalse(errors(MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.10000000000000001\n")
+            .isEmpty());
+    }
+
+    @Test
+    void yamlSyntaxAndDuplicateKeysAreReportedWithTheirLine() {
+        ConfigError syntax = onlyError("engine:\n  runMode: [paper\n  environment: sim\n");
+        assertEquals("", syntax.keyPath());
+        assertTrue(syntax.reason().startsWith("invalid YAML at line "), syntax.reason());
+        ConfigError duplicate = onlyError(MINIMAL + "  runMode: live\n");
+        assertTrue(duplicate.reason().startsWith("invalid YAML at line 4"), duplicate.reason());
+        assertTrue(duplicate.reason().contains("Duplicate field 'runMode'"), duplicate.reason());
+        assertEquals("expected a mapping with engine, feed and strategy at the top, found the string \"hello\"",
+            errors("hello").get(0).toString());
+    }
+
+    @Test
+    void loadsFromAFileAndNamesTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("engine.yaml");
+        Files.writeString(file, VALID);
+        assertEquals(file.toString(), EngineConfigLoader.load(file, SampleParams.SCHEMA).source());
+        ConfigException missing = assertThrows(ConfigException.class,
+            () -> EngineConfigLoader.load(dir.resolve("nope.yaml"), SampleParams.DEFS));
+        assertTrue(missing.getMessage().startsWith(dir.resolve("nope.yaml") + ": 1 configuration error"));
+        assertTrue(missing.errors().get(0).reason().startsWith("cannot read the file"));
+    }
+
+    @Test
+    void withoutDeclaredParametersAnyStrategyKeyIsUnknown() {
+        assertEquals("strategy.pricing: unknown key (nothing is expected here)",
+            onlyErrorWith(List.of(), MINIMAL + "strategy:\n  pricing:\n    m0:\n      edge: 0.1\n").toString());
+    }
+
+    private static ConfigError onlyErrorWith(List<ParameterDef> defs, String yaml) {
+        List<ConfigError> errors = assertThrows(ConfigException.class,
+            () -> EngineConfigLoader.loadFromString(yaml, "test.yaml", defs)).errors();
+        assertEquals(1, errors.size(), errors::toString);
+        return errors.get(0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.kengine.engine;
+
+import io.kengine.book.BookStage;
+import io.kengine.gateway.orders.QuoteOrdersStage;
+import io.kengine.pricing.MidEdgePricingStage;
+import io.kengine.protocol.stage.EventPublisher;
+import io.kengine.protocol.stage.Stage;
+import io.kengine.risk.PreTradeRiskStage;
+
+/**
+ * The business chain in ring order: book → pricing → risk → orders. One factory serves the live
+ * ring and replay, so both run exactly the same stages. Parameters start at their defaults and
+ * take their configured values from the ConfigChange events the engine journals at session start.
+ */
+public final class BusinessStages {
+    private final BookStage book;
+    private final MidEdgePricingStage pricing;
+    private final PreTradeRiskStage risk;
+    private final QuoteOrdersStage orders;
+
+    public BusinessStages(EventPublisher intents) {
+        this.book = new BookStage();
+        this.pricing = new MidEdgePricingStage();
+        this.risk = new PreTradeRiskStage();
+        this.orders = new QuoteOrdersStage(intents);
+    }
+
+    public Stage[] inOrder() {
+        return new Stage[]{book, pricing, risk, orders};
+    }
+
+    public BookStage book() {
+        return book;
+    }
+
+    public MidEdgePricingStage pricing() {
+        return pricing;
+    }
+
+    public PreTradeRiskStage risk() {
+        return risk;
+    }
+
+    public QuoteOrdersStage orders() {
+        return orders;
+    }
+}

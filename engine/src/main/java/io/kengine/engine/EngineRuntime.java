@@ -1,0 +1,196 @@
+package io.kengine.engine;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventHandlerGroup;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.kengine.engine.ring.InboundRingPublisher;
+import io.kengine.engine.ring.JournalHandler;
+import io.kengine.engine.ring.OutboundRingPublisher;
+import io.kengine.engine.ring.RingCounters;
+import io.kengine.engine.ring.SenderHandler;
+import io.kengine.engine.ring.StageErrors;
+import io.kengine.engine.ring.StageMapping;
+import io.kengine.engine.ring.StagesHandler;
+import io.kengine.engine.ring.WaitStrategies;
+import io.kengine.gateway.IntentSender;
+import io.kengine.journal.JournalFormat;
+import io.kengine.journal.JournalWriter;
+import io.kengine.protocol.stage.EventPublisher;
+import io.kengine.protocol.stage.EventSlot;
+import io.kengine.protocol.stage.Stage;
+import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * The wiring of DESIGN.md: a multi-producer inbound ring → [journal-in] ∥ [book → pricing → risk → orders];
+ * orders publish intents to a single-producer outbound ring → [journal-out] → [sender].
+ * Only this package knows the Disruptor.
+ */
+public final class EngineRuntime implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EngineRuntime.class.getName());
+
+    private final EngineOptions options;
+    private final EpochNanoClock clock;
+    private final RingCounters counters = new RingCounters();
+    private final StageErrors stageErrors = new StageErrors();
+    private final Disruptor<EventSlot> inbound;
+    private final Disruptor<EventSlot> outbound;
+    private final BusinessStages stages;
+    private final IntentSender sender;
+    private final BooleanSupplier senderIdle;
+    private final JournalWriter journalIn;
+    private final JournalWriter journalOut;
+    private final String waitDescription;
+    private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
+    private boolean started;
+    private boolean closed;
+
+    /**
+     * @param senderFactory builds the sender from an inbound publisher of its own (for replies)
+     * @param senderIdle    true when the sender has no reply still to publish (used to drain at stop)
+     */
+    public EngineRuntime(EngineOptions options, EpochNanoClock clock,
+                         Function<EventPublisher, IntentSender> senderFactory, BooleanSupplier senderIdle) {
+        this.options = options;
+        this.clock = clock;
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean journaling = options.journalDir() != null;
+        int consumerThreads = options.mapping().businessThreads() + 1 + (journaling ? 2 : 0);
+        this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
+        this.inbound = new Disruptor<>(EventSlot::new, options.inboundSize(), threads("in"), ProducerType.MULTI,
+            WaitStrategies.create(options.waitStrategy(), consumerThreads, cores));
+        this.outbound = new Disruptor<>(EventSlot::new, options.outboundSize(), threads("out"), ProducerType.SINGLE,
+            WaitStrategies.create(options.waitStrategy(), consumerThreads, cores));
+        this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
+        this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
+        this.stages = new BusinessStages(new OutboundRingPublisher(outbound.getRingBuffer(), counters));
+        this.sender = senderFactory.apply(newInboundPublisher());
+        this.senderIdle = senderIdle;
+        wire();
+    }
+
+    private void wire() {
+        if (journalIn != null) {
+            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn));
+        }
+        Stage[] chain = stages.inOrder();
+        if (options.mapping() == StageMapping.FUSED) {
+            businessHandlers.add(new StagesHandler(stageErrors, chain));
+        } else {
+            for (Stage stage : chain) {
+                businessHandlers.add(new StagesHandler(stageErrors, stage));
+            }
+        }
+        EventHandlerGroup<EventSlot> group = null;
+        for (EventHandler<EventSlot> h : businessHandlers) {
+            group = group == null ? inbound.handleEventsWith(h) : group.then(h);
+        }
+        SenderHandler send = new SenderHandler(sender, counters.intentsSent);
+        if (journalOut != null) {
+            outbound.handleEventsWith(new JournalHandler(journalOut, counters.journaledOut)).then(send);
+        } else {
+            outbound.handleEventsWith(send);
+        }
+    }
+
+    public void start() {
+        outbound.start();
+        inbound.start();
+        started = true;
+        LOG.log(System.Logger.Level.INFO, "rings started: mapping=" + options.mapping() + " wait=" + waitDescription
+            + " inbound=" + options.inboundSize() + " outbound=" + options.outboundSize()
+            + " journal=" + (options.journalDir() == null ? "off" : options.journalDir()));
+    }
+
+    /** A publisher for one producer thread. */
+    public EventPublisher newInboundPublisher() {
+        return new InboundRingPublisher(inbound.getRingBuffer(), clock, counters);
+    }
+
+    /**
+     * Waits until every published event went through every consumer of both rings and the sender has no
+     * reply left to publish (replies create inbound events, which may create intents: repeat until quiet).
+     * Producers must have stopped. Returns false if the deadline passed first.
+     */
+    public boolean drain(long timeoutMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        int quietRounds = 0;
+        while (System.nanoTime() < deadline) {
+            if (ringIdle(inbound.getRingBuffer()) && ringIdle(outbound.getRingBuffer()) && senderIdle.getAsBoolean()) {
+                if (++quietRounds >= 3) {
+                    return true;
+                }
+            } else {
+                quietRounds = 0;
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+        }
+        return false;
+    }
+
+    private static boolean ringIdle(RingBuffer<EventSlot> ring) {
+        return ring.remainingCapacity() == ring.getBufferSize();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (started) {
+            if (!drain(10_000)) {
+                LOG.log(System.Logger.Level.WARNING, "rings did not drain within 10 s; stopping anyway");
+            }
+            try {
+                inbound.shutdown(5, TimeUnit.SECONDS);
+                outbound.shutdown(5, TimeUnit.SECONDS);
+            } catch (com.lmax.disruptor.TimeoutException e) {
+                inbound.halt();
+                outbound.halt();
+            }
+        }
+        sender.close();
+        if (journalIn != null) {
+            journalIn.close();
+        }
+        if (journalOut != null) {
+            journalOut.close();
+        }
+    }
+
+    public RingCounters counters() {
+        return counters;
+    }
+
+    public StageErrors stageErrors() {
+        return stageErrors;
+    }
+
+    public BusinessStages stages() {
+        return stages;
+    }
+
+    public String waitDescription() {
+        return waitDescription;
+    }
+
+    private static ThreadFactory threads(String ring) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "kengine-" + ring + "-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.kengine.engine;
+
+import io.kengine.config.ParameterDef;
+import io.kengine.pricing.MidEdgePricingStage;
+import io.kengine.risk.PreTradeRiskStage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every tunable the business stages declare, in a stable order (the order they are journaled in). */
+public final class StrategyParameters {
+    private StrategyParameters() {
+    }
+
+    public static List<ParameterDef> all() {
+        List<ParameterDef> all = new ArrayList<>(MidEdgePricingStage.PARAMETERS);
+        all.addAll(PreTradeRiskStage.PARAMETERS);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,42 @@
+package io.kengine.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar engine.jar [command]}: with no command (or only options) it runs the main job.
+ * Exit codes are listed in {@link ExitCodes} and the README.
+ */
+@Command(name = "engine.jar", mixinStandardHelpOptions = true, version = "kengine 0.1.0",
+    description = "Low-latency Kalshi trading engine.",
+    subcommands = {RunCommand.class, ReplayCommand.class, JournalCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success; replay identical",
+        "1:replay found a divergence",
+        "2:invalid command line",
+        "3:invalid configuration",
+        "4:journal missing or unreadable",
+        "5:engine failed at run time"})
+public final class Main {
+    public static void main(String[] args) {
+        // Chronicle reports usage statistics unless told not to; it must be set before its classes load.
+        System.setProperty("chronicle.analytics.disable", "true");
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        String[] effective = args;
+        if (args.length == 0 || (args[0].startsWith("-") && !isGlobalOption(args[0]))) {
+            effective = new String[args.length + 1];
+            effective[0] = "run";
+            System.arraycopy(args, 0, effective, 1, args.length);
+        }
+        return new CommandLine(new Main()).execute(effective);
+    }
+
+    private static boolean isGlobalOption(String arg) {
+        return arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version");
+    }
+}

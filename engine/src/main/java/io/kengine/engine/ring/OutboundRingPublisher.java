@@ -1,0 +1,48 @@
+package io.kengine.engine.ring;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.kengine.protocol.event.EventHeader;
+import io.kengine.protocol.stage.EventPublisher;
+import io.kengine.protocol.stage.EventSlot;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * The orders stage's handle on the outbound ring (single producer). Stamps only the outbound
+ * sequence: the intent's timestamp is its cause's, set by the stage, so replay can reproduce it.
+ * The outbound ring's consumers (journal-out, sender) never wait on the inbound ring, so waiting
+ * here for space cannot deadlock.
+ */
+public final class OutboundRingPublisher implements EventPublisher {
+    private final RingBuffer<EventSlot> ring;
+    private final RingCounters counters;
+    private long claimed = -1;
+
+    public OutboundRingPublisher(RingBuffer<EventSlot> ring, RingCounters counters) {
+        this.ring = ring;
+        this.counters = counters;
+    }
+
+    @Override
+    public MutableDirectBuffer claim() {
+        long seq;
+        try {
+            seq = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            counters.outboundFull.increment();
+            seq = ring.next();
+        }
+        claimed = seq;
+        return ring.get(seq).event();
+    }
+
+    @Override
+    public long publish() {
+        long seq = claimed;
+        EventHeader.sequence(ring.get(seq).event(), 0, seq);
+        claimed = -1;
+        ring.publish(seq);
+        counters.intentsPublished.increment();
+        return seq;
+    }
+}

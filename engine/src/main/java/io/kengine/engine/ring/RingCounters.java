@@ -1,0 +1,33 @@
+package io.kengine.engine.ring;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters the rings and their handlers update; read by status output and tests. */
+public final class RingCounters {
+    public final Counter inboundPublished = new Counter();
+    public final Counter inboundFull = new Counter();
+    public final Counter outboundFull = new Counter();
+    public final Counter intentsPublished = new Counter();
+    public final Counter journaledIn = new Counter();
+    public final Counter journaledOut = new Counter();
+    public final Counter intentsSent = new Counter();
+    public final Counter stageErrors = new Counter();
+
+    /** A single-writer-friendly counter: lazySet on the writer side, readable from any thread. */
+    public static final class Counter {
+        private final AtomicLong value = new AtomicLong();
+
+        public void increment() {
+            value.lazySet(value.get() + 1);
+        }
+
+        /** For counters that more than one thread updates (e.g. inbound producers). */
+        public void incrementShared() {
+            value.incrementAndGet();
+        }
+
+        public long get() {
+            return value.get();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.kengine.engine.ring;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wait strategy by name. {@code auto} lets consumers spin only when every consumer thread of both
+ * rings, plus one core left for the producers (feed, replies), fits on the host; otherwise they spin
+ * briefly, yield, then block, so no more threads burn CPU than there are cores.
+ */
+public final class WaitStrategies {
+    private WaitStrategies() {
+    }
+
+    public static WaitStrategy create(String name, int consumerThreads, int cores) {
+        switch (name) {
+            case "auto":
+                return consumerThreads + 1 <= cores ? new YieldingWaitStrategy() : phasedBackoff();
+            case "busy-spin":
+                return new BusySpinWaitStrategy();
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            case "blocking":
+                return new BlockingWaitStrategy();
+            case "phased-backoff":
+                return phasedBackoff();
+            default:
+                throw new IllegalArgumentException("unknown wait strategy '" + name
+                    + "' (auto | busy-spin | yielding | sleeping | blocking | phased-backoff)");
+        }
+    }
+
+    /** Describes what {@code auto} resolves to, for the start-up banner. */
+    public static String describe(String name, int consumerThreads, int cores) {
+        if (!"auto".equals(name)) {
+            return name;
+        }
+        return consumerThreads + 1 <= cores ? "auto→yielding" : "auto→phased-backoff (" + consumerThreads
+            + " consumer threads on " + cores + " cores)";
+    }
+
+    private static WaitStrategy phasedBackoff() {
+        return PhasedBackoffWaitStrategy.withLiteLock(20, 200, TimeUnit.MICROSECONDS);
+    }
+}

@@ -1,0 +1,71 @@
+package io.kengine.engine;
+
+import io.kengine.engine.ring.StageMapping;
+import io.kengine.journal.JournalFormat;
+import io.kengine.journal.JournalReader;
+import io.kengine.journal.ReplayResult;
+import io.kengine.pricing.MidEdgePricingStage;
+import io.kengine.protocol.event.EventHeader;
+import io.kengine.protocol.event.OrderIntentEvent;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Run the real engine on a scripted sequence, journal it, replay it: the intents must be identical. */
+class DeterminismTest {
+    private static final int FEED_EVENTS = 20_000;
+
+    private static void runEngine(Path journal, StageMapping mapping) throws InterruptedException {
+        EngineOptions options = new EngineOptions(mapping, "blocking", 4096, 1024, journal, 0x5EEDL, "paper");
+        ScriptedFeedSettings feed = new ScriptedFeedSettings(4, 42, 0, 5, FEED_EVENTS);
+        try (TradingEngine engine = TradingEngine.start(options, feed, StrategyDefaults.entries(), new SystemEpochNanoClock())) {
+            assertTrue(engine.awaitFeed(60, TimeUnit.SECONDS), "scripted feed did not finish");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StageMapping.class)
+    void replayOfARunIsIdentical(StageMapping mapping, @TempDir Path journal) throws Exception {
+        runEngine(journal, mapping);
+
+        ReplayResult result = EngineReplay.replay(journal, Map.of());
+
+        assertTrue(result.identical(), result.summary());
+        assertTrue(result.events() > FEED_EVENTS, "replayed " + result.events() + " events");
+        assertTrue(result.intents() > 100, "only " + result.intents() + " intents: the run did not trade");
+        assertEquals("identical: " + result.events() + " events, " + result.intents() + " intents", result.summary());
+    }
+
+    @Test
+    void aChangedPricingParameterIsCaughtAtTheFirstAffectedIntent(@TempDir Path journal) throws Exception {
+        runEngine(journal, StageMapping.FUSED);
+        long firstIntentCause = firstJournaledIntentCause(journal);
+
+        ReplayResult result = EngineReplay.replay(journal, Map.of(MidEdgePricingStage.EDGE_KEY, "0.0300"));
+
+        assertFalse(result.identical(), "a wider edge must change the first quote");
+        assertEquals(firstIntentCause, result.divergenceInboundSequence(), result.summary());
+        assertTrue(result.summary().startsWith("divergence at inbound sequence " + firstIntentCause), result.summary());
+    }
+
+    private static long firstJournaledIntentCause(Path journal) {
+        UnsafeBuffer buffer = new UnsafeBuffer(new byte[EventHeader.MAX_EVENT_LENGTH]);
+        try (JournalReader out = JournalReader.open(journal, JournalFormat.OUT)) {
+            assertTrue(out.next(buffer), "the run journaled no intent");
+            OrderIntentEvent intent = new OrderIntentEvent();
+            intent.wrap(buffer, 0);
+            return intent.causeSequence();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.kengine.journal;
+
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The one place that decides how a stream's Chronicle queue is built, so writer and reader agree. */
+final class Queues {
+    private Queues() {
+    }
+
+    static SingleChronicleQueue openForWrite(Path streamDir) {
+        try {
+            return builder(streamDir).build();
+        } catch (RuntimeException | Error e) {
+            throw new JournalException("journal stream " + streamDir + ": cannot open for writing: " + describe(e), e);
+        }
+    }
+
+    static SingleChronicleQueue openForRead(Path streamDir) {
+        if (!Files.isDirectory(streamDir)) {
+            // checked first: Chronicle would otherwise create an empty queue where the user mistyped a path
+            throw new JournalException("journal stream " + streamDir + ": no such directory");
+        }
+        try {
+            return builder(streamDir).readOnly(true).build();
+        } catch (RuntimeException | Error e) {
+            throw new JournalException("journal stream " + streamDir + ": cannot open: " + describe(e), e);
+        }
+    }
+
+    private static SingleChronicleQueueBuilder builder(Path streamDir) {
+        // one file per UTC day: a session rarely spans two, and dump/replay read across rolls anyway
+        return SingleChronicleQueueBuilder.binary(streamDir).rollCycle(RollCycles.FAST_DAILY);
+    }
+
+    /** Chronicle messages can span lines; keep the first line and the exception type. */
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl)).trim();
+    }
+}
