@@ -417,6 +417,9 @@ class BookStageTest {
         send(events.definition(M, Codes.STATUS_PAUSED, Events.CENT));
         assertSame(before, book());
         assertEquals(Codes.STATUS_PAUSED, book().status());
+        send(events.definition(7, Codes.STATUS_OPEN, Events.CENT));
+        assertSame(book().grid(), stage.book(7).grid()); // identical ranges share one grid
+        assertEquals(1, book().grid().rangeCount());
         assertTrue(book().isTrusted());
         assertEquals(1500, book().totalBidQty());
     }

@@ -44,7 +44,7 @@ public final class EngineRuntime implements AutoCloseable {
     private final StageErrors stageErrors = new StageErrors();
     private final Disruptor<EventSlot> inbound;
     private final Disruptor<EventSlot> outbound;
-    private final BusinessStages stages;
+    private final Stage[] chain;
     private final IntentSender sender;
     private final BooleanSupplier senderIdle;
     private final JournalWriter journalIn;
@@ -55,10 +55,11 @@ public final class EngineRuntime implements AutoCloseable {
     private boolean closed;
 
     /**
+     * @param stageFactory  builds the business chain, in ring order, around the outbound intent publisher
      * @param senderFactory builds the sender from an inbound publisher of its own (for replies)
      * @param senderIdle    true when the sender has no reply still to publish (used to drain at stop)
      */
-    public EngineRuntime(EngineOptions options, EpochNanoClock clock,
+    public EngineRuntime(EngineOptions options, EpochNanoClock clock, Function<EventPublisher, Stage[]> stageFactory,
                          Function<EventPublisher, IntentSender> senderFactory, BooleanSupplier senderIdle) {
         this.options = options;
         this.clock = clock;
@@ -72,7 +73,7 @@ public final class EngineRuntime implements AutoCloseable {
             WaitStrategies.create(options.waitStrategy(), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
         this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
-        this.stages = new BusinessStages(new OutboundRingPublisher(outbound.getRingBuffer(), counters));
+        this.chain = stageFactory.apply(new OutboundRingPublisher(outbound.getRingBuffer(), counters)).clone();
         this.sender = senderFactory.apply(newInboundPublisher());
         this.senderIdle = senderIdle;
         wire();
@@ -82,7 +83,6 @@ public final class EngineRuntime implements AutoCloseable {
         if (journalIn != null) {
             inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn));
         }
-        Stage[] chain = stages.inOrder();
         if (options.mapping() == StageMapping.FUSED) {
             businessHandlers.add(new StagesHandler(stageErrors, chain));
         } else {
@@ -177,9 +177,6 @@ public final class EngineRuntime implements AutoCloseable {
         return stageErrors;
     }
 
-    public BusinessStages stages() {
-        return stages;
-    }
 
     public String waitDescription() {
         return waitDescription;

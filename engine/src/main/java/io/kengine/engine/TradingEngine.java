@@ -17,9 +17,11 @@ public final class TradingEngine implements AutoCloseable {
     private final EngineRuntime runtime;
     private final PaperExchange paper;
     private final ScriptedFeedRunner feed;
+    private final BusinessStages stages;
 
-    private TradingEngine(EngineRuntime runtime, PaperExchange paper, ScriptedFeedRunner feed) {
+    private TradingEngine(EngineRuntime runtime, BusinessStages stages, PaperExchange paper, ScriptedFeedRunner feed) {
         this.runtime = runtime;
+        this.stages = stages;
         this.paper = paper;
         this.feed = feed;
     }
@@ -27,7 +29,9 @@ public final class TradingEngine implements AutoCloseable {
     public static TradingEngine start(EngineOptions options, ScriptedFeedSettings feedSettings,
                                       Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock) {
         PaperExchange[] paper = new PaperExchange[1];
+        BusinessStages[] stages = new BusinessStages[1];
         EngineRuntime runtime = new EngineRuntime(options, clock,
+            intents -> (stages[0] = new BusinessStages(intents)).inOrder(),
             inbound -> paper[0] = new PaperExchange(inbound), () -> paper[0].isIdle());
         paper[0].start();
         runtime.start();
@@ -37,7 +41,7 @@ public final class TradingEngine implements AutoCloseable {
         ScriptedFeedRunner feed = new ScriptedFeedRunner(market, runtime.newInboundPublisher(),
             feedSettings.eventsPerSecond(), feedSettings.maxEvents(), feedSettings.timerIntervalMs());
         feed.start();
-        return new TradingEngine(runtime, paper[0], feed);
+        return new TradingEngine(runtime, stages[0], paper[0], feed);
     }
 
     /** Waits until the feed has published its event limit (if it has one). */
@@ -47,6 +51,10 @@ public final class TradingEngine implements AutoCloseable {
 
     public EngineRuntime runtime() {
         return runtime;
+    }
+
+    public BusinessStages stages() {
+        return stages;
     }
 
     public PaperExchange paper() {

@@ -26,9 +26,9 @@ public final class JournalReader implements AutoCloseable {
         this.queue = queue;
         try {
             this.tailer = queue.createTailer().toStart();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | InternalError | AssertionError e) {
             queue.close();
-            throw new JournalException("journal stream " + streamDir + ": cannot read: " + Queues.describe(e), e);
+            throw new JournalException("journal stream " + streamDir + ": corrupt queue: " + Queues.describe(e), e);
         }
     }
 
@@ -46,33 +46,18 @@ public final class JournalReader implements AutoCloseable {
      * @throws JournalException if the record is not a well-formed event or the queue is corrupt
      */
     public boolean next(MutableDirectBuffer dst) {
-        int available;
-        try (DocumentContext dc = tailer.readingDocument()) {
-            if (!dc.isPresent()) {
+        int available = copyNextRecord(dst);
+        if (available < 0) {
+            // Chronicle reports "no document" both at the true end and where it cannot make sense of
+            // the data (a header it does not recognise): tell the two apart with the queue's own index
+            String suspicion = endSuspicion();
+            if (suspicion == null) {
                 return false;
             }
-            Bytes<?> bytes = dc.wire().bytes();
-            long remaining = bytes.readRemaining();
-            if (remaining > EventHeader.MAX_EVENT_LENGTH) {
-                throw malformed("record of " + remaining + " bytes is longer than the largest event ("
-                    + EventHeader.MAX_EVENT_LENGTH + ")");
+            available = copyNextRecord(dst); // a live writer may have completed a record meanwhile
+            if (available < 0) {
+                throw new JournalException(where() + ": corrupt queue: " + suspicion);
             }
-            available = (int) remaining;
-            if (available > dst.capacity()) {
-                throw new IllegalArgumentException("destination of " + dst.capacity() + " bytes cannot hold a "
-                    + available + "-byte record; give it EventHeader.MAX_EVENT_LENGTH");
-            }
-            byte[] array = dst.byteArray();
-            if (array == null) {
-                bytes.unsafeRead(dst.addressOffset(), available);
-            } else {
-                bytes.unsafeReadObject(array, (int) dst.addressOffset(), available);
-            }
-        } catch (JournalException | IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException | InternalError e) {
-            // InternalError: the JVM's report of a fault while touching a mapped file that shrank
-            throw new JournalException(where() + ": corrupt queue: " + Queues.describe(e), e);
         }
         String problem = EventHeader.validate(dst, 0, available);
         if (problem == null && EventHeader.length(dst, 0) != available) {
@@ -85,6 +70,62 @@ public final class JournalReader implements AutoCloseable {
         return true;
     }
 
+    /** @return the record's length, or -1 if no record is available */
+    private int copyNextRecord(MutableDirectBuffer dst) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+            if (!dc.isPresent()) {
+                return -1;
+            }
+            Bytes<?> bytes = dc.wire().bytes();
+            long remaining = bytes.readRemaining();
+            if (remaining > EventHeader.MAX_EVENT_LENGTH) {
+                throw malformed("record of " + remaining + " bytes is longer than the largest event ("
+                    + EventHeader.MAX_EVENT_LENGTH + ")");
+            }
+            int available = (int) remaining;
+            if (available > dst.capacity()) {
+                throw new IllegalArgumentException("destination of " + dst.capacity() + " bytes cannot hold a "
+                    + available + "-byte record; give it EventHeader.MAX_EVENT_LENGTH");
+            }
+            byte[] array = dst.byteArray();
+            if (array == null) {
+                bytes.unsafeRead(dst.addressOffset(), available);
+            } else {
+                bytes.unsafeReadObject(array, (int) dst.addressOffset(), available);
+            }
+            return available;
+        } catch (JournalException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | InternalError | AssertionError e) {
+            // InternalError: the JVM's report of a fault touching a mapped file that was truncated;
+            // AssertionError: Chronicle's own invariants (checked under -ea) broken by corrupt bytes
+            throw corrupt(e);
+        }
+    }
+
+    /** @return null when the queue agrees that nothing is left to read, else why it looks corrupt */
+    private String endSuspicion() {
+        long first;
+        long last;
+        try {
+            first = queue.firstIndex();
+            if (first == Long.MAX_VALUE) {
+                return null; // no queue file at all: an empty stream
+            }
+            last = queue.lastIndex();
+        } catch (RuntimeException | InternalError | AssertionError e) {
+            throw corrupt(e);
+        }
+        if (tailer.cycle() == Integer.MIN_VALUE) {
+            return "the first queue file (index 0x" + Long.toHexString(first) + ") cannot be read";
+        }
+        if (last >= tailer.index()) {
+            return "reading stopped at index 0x" + Long.toHexString(tailer.index())
+                + " but the queue's last index is 0x" + Long.toHexString(last);
+        }
+        return null;
+    }
+
     /** Records read so far; also the index of the next record. */
     public long records() {
         return records;
@@ -92,6 +133,10 @@ public final class JournalReader implements AutoCloseable {
 
     public Path streamDir() {
         return streamDir;
+    }
+
+    private JournalException corrupt(Throwable e) {
+        return new JournalException(where() + ": corrupt queue: " + Queues.describe(e), e);
     }
 
     private JournalException malformed(String problem) {

@@ -4,6 +4,8 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +17,7 @@ final class Queues {
     static SingleChronicleQueue openForWrite(Path streamDir) {
         try {
             return builder(streamDir).build();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | InternalError | AssertionError e) {
             throw new JournalException("journal stream " + streamDir + ": cannot open for writing: " + describe(e), e);
         }
     }
@@ -25,10 +27,25 @@ final class Queues {
             // checked first: Chronicle would otherwise create an empty queue where the user mistyped a path
             throw new JournalException("journal stream " + streamDir + ": no such directory");
         }
+        checkNoEmptyFiles(streamDir);
         try {
             return builder(streamDir).readOnly(true).build();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | InternalError | AssertionError e) {
             throw new JournalException("journal stream " + streamDir + ": cannot open: " + describe(e), e);
+        }
+    }
+
+    /** Chronicle silently skips a zero-length cycle file: that would hide a lost day of events. */
+    private static void checkNoEmptyFiles(Path streamDir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(streamDir, "*" + SingleChronicleQueue.SUFFIX)) {
+            for (Path f : files) {
+                if (Files.size(f) == 0) {
+                    throw new JournalException("journal stream " + streamDir + ": corrupt queue: file "
+                        + f.getFileName() + " is empty (truncated)");
+                }
+            }
+        } catch (IOException e) {
+            throw new JournalException("journal stream " + streamDir + ": cannot list queue files: " + e, e);
         }
     }
 

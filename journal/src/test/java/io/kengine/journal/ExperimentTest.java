@@ -20,13 +20,14 @@ class ExperimentTest {
             }
         }
     }
+    interface S { Object get() throws Throwable; }
+    static String t(String n, S s) { try { Object o = s.get(); return " " + n + "=" + (o instanceof Long ? Long.toHexString((Long) o) : o); } catch (Throwable e) { return " " + n + "!" + e.getClass().getSimpleName(); } }
     static String info(Path dir) {
         try (net.openhft.chronicle.queue.impl.single.SingleChronicleQueue q = net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder.binary(dir.resolve("in")).readOnly(true).rollCycle(net.openhft.chronicle.queue.RollCycles.FAST_DAILY).build()) {
             net.openhft.chronicle.queue.ExcerptTailer t = q.createTailer().toStart();
             int n = 0;
             while (true) { try (net.openhft.chronicle.wire.DocumentContext dc = t.readingDocument()) { if (!dc.isPresent()) break; n++; } }
-            return " first=" + Long.toHexString(q.firstIndex()) + " last=" + Long.toHexString(q.lastIndex()) + " firstCycle=" + q.firstCycle() + " lastCycle=" + q.lastCycle()
-              + " n=" + n + " tidx=" + Long.toHexString(t.index()) + " state=" + t.state() + " cycle=" + t.cycle() + " inCycle=" + t.excerptsInCycle(t.cycle()) + " entries=" + q.entryCount();
+            return " n=" + n + t("first", q::firstIndex) + t("last", q::lastIndex) + t("fc", q::firstCycle) + t("lc", q::lastCycle) + t("tidx", t::index) + t("state", t::state) + t("cycle", t::cycle);
         } catch (Throwable e) { return " infoEXC " + e; }
     }
     static String readAll(Path dir) {
@@ -73,6 +74,10 @@ class ExperimentTest {
         write(d, 10);
         Files.delete(d.resolve("in").resolve("metadata.cq4t"));
         System.out.println("nometa: " + readAll(d));
+        Path em = base.resolve("empty");
+        write(em, 0);
+        try (Stream<Path> s = Files.walk(em)) { s.forEach(p -> System.out.println(p + " " + p.toFile().length())); }
+        System.out.println("empty: " + readAll(em));
         Path e = base.resolve("nostreamfiles");
         write(e, 10);
         System.out.println("missing out: " + readAllOut(e));

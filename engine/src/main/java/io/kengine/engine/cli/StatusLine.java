@@ -38,7 +38,7 @@ final class StatusLine {
         double secs = Math.max(1e-9, (now - lastNanos) / 1e9);
         out.printf("t=%4ds  in %9d (%7.0f/s)  intents %7d (%5.0f/s)  open orders %4d  journaled %d/%d  ring-full %d/%d  errors %d%n",
             (now - startNanos) / 1_000_000_000L, in, (in - lastIn) / secs, intents, (intents - lastIntents) / secs,
-            engine.runtime().stages().orders().openOrders(), c.journaledIn.get(), c.journaledOut.get(),
+            engine.stages().orders().openOrders(), c.journaledIn.get(), c.journaledOut.get(),
             c.inboundFull.get(), c.outboundFull.get(), engine.runtime().stageErrors().count());
         lastNanos = now;
         lastIn = in;
