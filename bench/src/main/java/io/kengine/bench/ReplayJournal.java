@@ -17,17 +17,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A journal of a real paper-trading run to replay: the engine as {@code run} starts it (SessionStart,
- * ConfigChange per parameter, scripted feed as fast as the ring takes it, paper exchange replies),
- * journaling in and out. Replies make the orders stage amend and cancel, so replay does all its work.
+ * ConfigChange per parameter, the scripted feed, timers, paper exchange replies), journaling in and
+ * out. Replies make the orders stage amend and cancel, so replay does all its work.
  */
 final class ReplayJournal {
+    /**
+     * Feed pace while recording. At full speed the paper exchange's replies trail far behind the feed,
+     * orders sit in flight, and the run sends an intent for under 0.1% of events; at this pace about 1%.
+     */
+    static final long RECORD_EVENTS_PER_SECOND = 100_000;
+    /** As in the shipped config/engine.yaml. */
+    static final long TIMER_INTERVAL_MS = 100;
+
     private ReplayJournal() {
     }
 
     static Path write(Path dir, long feedEvents) {
         EngineOptions options = new EngineOptions(StageMapping.FUSED, "auto", RingConfig.INBOUND_SIZE,
             RingConfig.OUTBOUND_SIZE, dir, ScriptedEvents.RUN_ID, "paper");
-        ScriptedFeedSettings feed = new ScriptedFeedSettings(ScriptedEvents.MARKETS, ScriptedEvents.SEED, 0, 0, feedEvents);
+        ScriptedFeedSettings feed = new ScriptedFeedSettings(ScriptedEvents.MARKETS, ScriptedEvents.SEED,
+            RECORD_EVENTS_PER_SECOND, TIMER_INTERVAL_MS, feedEvents);
         try (TradingEngine engine = TradingEngine.start(options, feed, StrategyDefaults.entries(), new SystemEpochNanoClock())) {
             if (!engine.awaitFeed(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("scripted feed did not finish " + feedEvents + " events");

@@ -25,7 +25,7 @@ class ReplayThroughputBenchmarkTest {
             ReplayThroughputBenchmark.Events replayed = new ReplayThroughputBenchmark.Events();
             ReplayResult result = bench.replay(replayed);
             assertEquals(bench.inboundEvents(), replayed.events);
-            assertTrue(result.intents() > 100, "only " + result.intents() + " intents: the recorded run did not trade");
+            assertTrue(result.intents() > 20, "only " + result.intents() + " intents: the recorded run did not trade");
 
             ReplayThroughputBenchmark.Events read = new ReplayThroughputBenchmark.Events();
             bench.journalReadFloor(read);

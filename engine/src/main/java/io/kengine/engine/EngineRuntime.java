@@ -106,9 +106,6 @@ public final class EngineRuntime implements AutoCloseable {
         outbound.start();
         inbound.start();
         started = true;
-        LOG.log(System.Logger.Level.INFO, "rings started: mapping=" + options.mapping() + " wait=" + waitDescription
-            + " inbound=" + options.inboundSize() + " outbound=" + options.outboundSize()
-            + " journal=" + (options.journalDir() == null ? "off" : options.journalDir()));
     }
 
     /** A publisher for one producer thread. */

@@ -245,7 +245,7 @@ public final class EventFormatter {
         sb.append(" count=");
         Text.quantity(sb, e.count());
         sb.append(" fee=");
-        Text.price(sb, e.fee());
+        Text.money(sb, e.fee());
         sb.append(" position=");
         Text.quantity(sb, e.postPosition());
         sb.append(e.isTaker() ? " taker" : " maker");
@@ -266,7 +266,7 @@ public final class EventFormatter {
         sb.append(" close=");
         Text.millis(sb, e.closeTimeMs());
         sb.append(" settlement=");
-        Text.price(sb, e.settlementValue());
+        Text.money(sb, e.settlementValue());
         sb.append(" xt=");
         Text.millis(sb, e.exchangeTimeMs());
     }

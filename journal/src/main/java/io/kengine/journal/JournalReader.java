@@ -42,10 +42,25 @@ public final class JournalReader implements AutoCloseable {
     /**
      * Copies the next event to {@code dst} at offset 0.
      *
+     * @param dst at least {@link EventHeader#MAX_EVENT_LENGTH} bytes
      * @return false at the end of the stream (for now: a live writer may append more later)
      * @throws JournalException if the record is not a well-formed event or the queue is corrupt
      */
     public boolean next(MutableDirectBuffer dst) {
+        if (dst.capacity() < EventHeader.MAX_EVENT_LENGTH) {
+            throw new IllegalArgumentException("destination of " + dst.capacity()
+                + " bytes is smaller than the largest event (" + EventHeader.MAX_EVENT_LENGTH + ")");
+        }
+        try {
+            return readNext(dst);
+        } catch (InternalError e) {
+            // the JVM raises a fault on a mapped page past the end of a truncated file asynchronously:
+            // it can surface a little after the access that caused it, so it is caught around everything
+            throw corrupt(e);
+        }
+    }
+
+    private boolean readNext(MutableDirectBuffer dst) {
         int available = copyNextRecord(dst);
         if (available < 0) {
             // Chronicle reports "no document" both at the true end and where it cannot make sense of
@@ -83,10 +98,6 @@ public final class JournalReader implements AutoCloseable {
                     + EventHeader.MAX_EVENT_LENGTH + ")");
             }
             int available = (int) remaining;
-            if (available > dst.capacity()) {
-                throw new IllegalArgumentException("destination of " + dst.capacity() + " bytes cannot hold a "
-                    + available + "-byte record; give it EventHeader.MAX_EVENT_LENGTH");
-            }
             byte[] array = dst.byteArray();
             if (array == null) {
                 bytes.unsafeRead(dst.addressOffset(), available);
@@ -94,7 +105,7 @@ public final class JournalReader implements AutoCloseable {
                 bytes.unsafeReadObject(array, (int) dst.addressOffset(), available);
             }
             return available;
-        } catch (JournalException | IllegalArgumentException e) {
+        } catch (JournalException e) {
             throw e;
         } catch (RuntimeException | InternalError | AssertionError e) {
             // InternalError: the JVM's report of a fault touching a mapped file that was truncated;

@@ -1,6 +1,8 @@
 package io.kengine.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -31,9 +33,14 @@ public final class JournalWriter implements AutoCloseable {
      * @throws JournalException if the directory belongs to another format or schema version, or cannot be opened
      */
     public static JournalWriter open(Path dir, String stream) {
+        return open(dir, stream, SystemTimeProvider.INSTANCE);
+    }
+
+    /** Tests set the clock that decides which daily file a record lands in. */
+    static JournalWriter open(Path dir, String stream, TimeProvider time) {
         Path streamDir = JournalFormat.streamDir(dir, stream);
         JournalFormat.createOrCheck(dir);
-        return new JournalWriter(streamDir, Queues.openForWrite(streamDir));
+        return new JournalWriter(streamDir, Queues.openForWrite(streamDir, time));
     }
 
     /** Journals one event exactly as the bytes given (header included). */

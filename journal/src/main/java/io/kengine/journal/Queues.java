@@ -1,5 +1,6 @@
 package io.kengine.journal;
 
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -11,12 +12,18 @@ import java.nio.file.Path;
 
 /** The one place that decides how a stream's Chronicle queue is built, so writer and reader agree. */
 final class Queues {
+    /**
+     * How long a reader waits for a queue file's header to be complete. A live writer completes it
+     * within microseconds of creating the file; a header that stays incomplete is corruption, and
+     * Chronicle's default wait (seconds, several times over) would only delay saying so.
+     */
+    private static final long READ_HEADER_TIMEOUT_MS = 500;
     private Queues() {
     }
 
-    static SingleChronicleQueue openForWrite(Path streamDir) {
+    static SingleChronicleQueue openForWrite(Path streamDir, TimeProvider time) {
         try {
-            return builder(streamDir).build();
+            return builder(streamDir).timeProvider(time).build();
         } catch (RuntimeException | InternalError | AssertionError e) {
             throw new JournalException("journal stream " + streamDir + ": cannot open for writing: " + describe(e), e);
         }
@@ -29,7 +36,7 @@ final class Queues {
         }
         checkNoEmptyFiles(streamDir);
         try {
-            return builder(streamDir).readOnly(true).build();
+            return builder(streamDir).readOnly(true).timeoutMS(READ_HEADER_TIMEOUT_MS).build();
         } catch (RuntimeException | InternalError | AssertionError e) {
             throw new JournalException("journal stream " + streamDir + ": cannot open: " + describe(e), e);
         }
@@ -56,6 +63,10 @@ final class Queues {
 
     /** Chronicle messages can span lines; keep the first line and the exception type. */
     static String describe(Throwable e) {
+        if (e instanceof InternalError) {
+            // how the JVM reports touching a mapped page past the end of a file that was cut short
+            return "memory fault reading a queue file (truncated?)";
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();

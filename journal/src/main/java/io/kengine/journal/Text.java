@@ -1,14 +1,16 @@
 package io.kengine.journal;
 
 import io.kengine.protocol.event.Flyweight;
+import io.kengine.protocol.units.FixedPoint;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
  * Text rendering of the engine's fixed-point units and epoch times, for dump lines and replay reports.
- * Prices and money are longs in $0.0001 (4 decimals), quantities in 0.01 contracts (2 decimals);
- * {@link Flyweight#NULL_LONG} (an absent optional field) renders as {@code -}.
+ * Prices and money are longs in $0.0001 (4 decimals), quantities in 0.01 contracts (2 decimals), both
+ * through {@link FixedPoint}; {@link Flyweight#NULL_LONG} (an absent optional field) renders as {@code -}.
+ * Never throws on odd values: a dump of a damaged journal must still print.
  */
 final class Text {
     static final String ABSENT = "-";
@@ -17,11 +19,31 @@ final class Text {
     }
 
     static void price(StringBuilder sb, long units) {
-        decimal(sb, units, 4);
+        if (units >= 0 && units <= FixedPoint.PRICE_ONE) {
+            FixedPoint.appendPrice(sb, units);
+        } else {
+            money(sb, units); // off the [0, 1] range (a corrupt or synthetic value): still 4 decimals
+        }
+    }
+
+    static void money(StringBuilder sb, long units) {
+        if (units == Flyweight.NULL_LONG) {
+            sb.append(ABSENT);
+        } else if (Math.abs(units) <= FixedPoint.MAX_MONEY) {
+            FixedPoint.appendMoney(sb, units);
+        } else {
+            sb.append("raw:").append(units);
+        }
     }
 
     static void quantity(StringBuilder sb, long units) {
-        decimal(sb, units, 2);
+        if (units == Flyweight.NULL_LONG) {
+            sb.append(ABSENT);
+        } else if (Math.abs(units) <= FixedPoint.MAX_COUNT) {
+            FixedPoint.appendCount(sb, units);
+        } else {
+            sb.append("raw:").append(units);
+        }
     }
 
     static void plain(StringBuilder sb, long v) {
@@ -30,29 +52,6 @@ final class Text {
         } else {
             sb.append(v);
         }
-    }
-
-    /** {@code units / 10^scale} with exactly {@code scale} decimals, sign included; no double involved. */
-    static void decimal(StringBuilder sb, long units, int scale) {
-        if (units == Flyweight.NULL_LONG) {
-            sb.append(ABSENT);
-            return;
-        }
-        long pow = 1;
-        for (int i = 0; i < scale; i++) {
-            pow *= 10;
-        }
-        if (units < 0) {
-            sb.append('-');
-        }
-        // divide before taking abs: only NULL_LONG (Long.MIN_VALUE) could overflow, and it never gets here
-        long whole = Math.abs(units / pow);
-        long frac = Math.abs(units % pow);
-        sb.append(whole).append('.');
-        for (long p = pow / 10; p > 1 && frac < p; p /= 10) {
-            sb.append('0');
-        }
-        sb.append(frac);
     }
 
     /** Epoch nanoseconds as {@code 2026-11-21T10:00:00.000000123Z}. */

@@ -33,6 +33,9 @@ final class JournalCommand {
             } catch (JournalException e) {
                 System.err.println("journal dump: " + e.getMessage());
                 return ExitCodes.JOURNAL;
+            } catch (IllegalArgumentException e) {
+                System.err.println("journal dump: " + e.getMessage());
+                return ExitCodes.USAGE;
             }
         }
     }

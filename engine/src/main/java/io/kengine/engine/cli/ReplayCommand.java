@@ -33,6 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.JOURNAL;
         }
         System.out.println(result.summary());
-        return result.identical() ? ExitCodes.OK : ExitCodes.DIVERGENCE;
+        // ok() also requires every --set key to occur in the journal: a mistyped key must not pass silently.
+        return result.ok() ? ExitCodes.OK : ExitCodes.DIVERGENCE;
     }
 }
