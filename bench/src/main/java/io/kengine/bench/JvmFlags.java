@@ -15,6 +15,8 @@ public final class JvmFlags {
     public static final String EXPORT_JAVAC = "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED";
     public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     public static final String NO_ANALYTICS = "-Dchronicle.analytics.disable=true";
+    /** Chronicle logs INFO lines (mappings, disk polls) through slf4j-simple into the middle of JMH's output. */
+    public static final String QUIET_LOGS = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn";
     /** A fixed heap: no resizing in the middle of a measurement. */
     public static final String HEAP_MIN = "-Xms2g";
     public static final String HEAP_MAX = "-Xmx2g";

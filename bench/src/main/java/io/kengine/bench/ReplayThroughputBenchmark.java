@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {JvmFlags.EXPORT_NIO, JvmFlags.OPEN_REFLECT, JvmFlags.EXPORT_REF,
     JvmFlags.EXPORT_MISC, JvmFlags.OPEN_LANG, JvmFlags.EXPORT_JAVAC, JvmFlags.NATIVE_ACCESS,
-    JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
+    JvmFlags.NO_ANALYTICS, JvmFlags.QUIET_LOGS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
 public class ReplayThroughputBenchmark {
     /** Feed events the recorded run publishes; the journal holds a few more (session, replies). */
     @Param("1000000")
@@ -60,6 +60,8 @@ public class ReplayThroughputBenchmark {
     public void setUp() {
         journal = ReplayJournal.write(BenchDirs.create("kengine-replay-"), feedEvents);
         inboundEvents = ReplayJournal.countIn(journal);
+        System.out.println("journal to replay: " + inboundEvents + " inbound events, "
+            + ReplayJournal.count(journal, JournalFormat.OUT) + " intents"); // lands in the JMH log
     }
 
     @Benchmark
