@@ -1,0 +1,28 @@
+package io.kengine.engine.ring;
+
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WaitStrategiesTest {
+    @Test
+    void autoNeverSpinsMoreConsumersThanCoresLeaveRoomFor() {
+        // fused with journaling: journal-in, business, journal-out, sender = 4 consumers
+        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 2));
+        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 4));
+        assertInstanceOf(YieldingWaitStrategy.class, WaitStrategies.create("auto", 4, 5));
+        assertTrue(WaitStrategies.describe("auto", 4, 2).contains("phased-backoff"));
+    }
+
+    @Test
+    void explicitNamesAreHonouredAndUnknownOnesRefused() {
+        assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.create("busy-spin", 4, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitStrategies.create("spinny", 1, 2));
+        assertTrue(e.getMessage().contains("spinny"));
+    }
+}
