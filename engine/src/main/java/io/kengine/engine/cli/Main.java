@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "engine.jar", mixinStandardHelpOptions = true, version = "kengine 0.1.0",
     description = "Low-latency Kalshi trading engine.",
-    subcommands = {RunCommand.class, ReplayCommand.class, JournalCommand.class},
+    subcommands = {RunCommand.class, SimCommand.class, ReplayCommand.class, JournalCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success; replay identical",

@@ -24,6 +24,17 @@ class MainTest {
     }
 
     @Test
+    void simulatorStartsWithAGeneratedKeyAndStops(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("client.pem");
+        assertEquals(ExitCodes.OK, Main.execute("sim", "--port", "0", "--markets", "2", "--write-key", key.toString(),
+            "--duration", "500ms"));
+        String pem = Files.readString(key);
+        assertEquals(true, pem.startsWith("-----BEGIN PRIVATE KEY-----"), pem.substring(0, 30));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        assertEquals(ExitCodes.USAGE, Main.execute("sim", "--markets", "0"));
+    }
+
+    @Test
     void unreadableJournalsAndBadConfigsGetTheirExitCodes(@TempDir Path dir) throws Exception {
         assertEquals(ExitCodes.JOURNAL, Main.execute("replay", dir.resolve("missing").toString()));
         Path bad = dir.resolve("bad.yaml");
