@@ -21,11 +21,13 @@ import io.kengine.sim.exchange.OrderState;
 import io.kengine.sim.exchange.PositionState;
 import io.kengine.sim.exchange.Trade;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns the exchange core's events into channel messages, on the exchange thread, in the order the
@@ -34,10 +36,14 @@ import java.util.Set;
  * ticker fields (last price, top of book with sizes, volume, open interest) changed.
  */
 final class ExchangeBridge implements ExchangeListener, MarketView {
+    /** The one shard the simulator has; {@code fill} must carry it (Kalshi: "currently only 0 supported"). */
+    private static final Integer EXCHANGE_INDEX = 0;
+
     private final WsHub hub;
     private Exchange exchange;
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, TickerKey> lastTicker = new HashMap<>();
+    private final Map<String, String> marketIds = new HashMap<>();
 
     private record TickerKey(long bid, long bidSize, long ask, long askSize, long last, long lastSize, long volume,
                              long openInterest) {
@@ -55,13 +61,24 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
         this.exchange = exchange;
     }
 
+    /**
+     * The market's {@code market_id}, which Kalshi's schema requires on book and ticker messages. The
+     * core keys markets by ticker only, so the id is a name-based UUID of the ticker: stable across
+     * runs and seeds, cached because it is asked for on every delta.
+     */
+    private String marketId(String ticker) {
+        return marketIds.computeIfAbsent(ticker,
+                t -> UUID.nameUUIDFromBytes(("kengine-sim-market:" + t).getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
     // ------------------------------------------------------------------ core events → channels
 
     @Override
     public void onBookDelta(BookDelta d) {
         touched.add(d.ticker());
+        String marketId = marketId(d.ticker());
         hub.publish(new ChannelMessage(WsChannel.ORDERBOOK_DELTA, d.ticker(), d.accountId(), (owner, yesPrice) ->
-                new OrderbookDelta(Wire.ABSENT, Wire.ABSENT, d.ticker(), null,
+                new OrderbookDelta(Wire.ABSENT, Wire.ABSENT, d.ticker(), marketId,
                         yesPrice && d.ladder() == Ladder.NO ? d.yesPrice() : d.ladderPrice(), d.delta(),
                         WireMapping.outcome(d.ladder()), owner ? d.clientOrderId() : null, null, d.tsMs())));
     }
@@ -77,7 +94,7 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
     @Override
     public void onFill(Fill f) {
         hub.publish(new ChannelMessage(WsChannel.FILL, f.ticker(), f.accountId(), (owner, yesPrice) ->
-                new io.kengine.protocol.wire.ws.Fill(Wire.ABSENT, f.tradeId(), f.orderId(), f.ticker(), null, f.taker(),
+                new io.kengine.protocol.wire.ws.Fill(Wire.ABSENT, f.tradeId(), f.orderId(), f.ticker(), EXCHANGE_INDEX, f.taker(),
                         WireMapping.outcome(f.side()), f.yesPrice(), f.count(), WireMapping.fee(f.feeMicros()),
                         f.postPosition(), f.clientOrderId(), null, f.tsMs())));
     }
@@ -137,17 +154,17 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
             if (key.equals(lastTicker.put(ticker, key))) {
                 continue;
             }
-            hub.publish(tickerMessage(m, exchange.now()));
+            hub.publish(tickerMessage(m, marketId(ticker), exchange.now()));
         }
         touched.clear();
     }
 
-    private static ChannelMessage tickerMessage(MarketState m, long nowMs) {
+    private static ChannelMessage tickerMessage(MarketState m, String marketId, long nowMs) {
         return new ChannelMessage(WsChannel.TICKER, m.ticker(), null, (owner, yesPrice) -> {
             long bid = m.bestBid() == MarketState.NO_PRICE ? 0 : m.bestBid();
             long ask = m.bestAsk() == MarketState.NO_PRICE ? FixedPoint.PRICE_ONE : m.bestAsk();
             long last = m.lastPrice() == MarketState.NO_PRICE ? 0 : m.lastPrice();
-            return new Ticker(Wire.ABSENT, m.ticker(), null, last, bid, ask, m.bestBidSize(), m.bestAskSize(),
+            return new Ticker(Wire.ABSENT, m.ticker(), marketId, last, bid, ask, m.bestBidSize(), m.bestAskSize(),
                     m.lastTradeSize(), m.volume(), m.openInterest(), m.volume() / FixedPoint.COUNT_ONE,
                     m.openInterest() / FixedPoint.COUNT_ONE, nowMs);
         });
@@ -163,13 +180,14 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
     @Override
     public ChannelMessage orderbookSnapshot(String ticker) {
         BookSnapshot book = exchange.book(ticker, 0).orElseThrow();
+        String marketId = marketId(ticker);
         return new ChannelMessage(WsChannel.ORDERBOOK_DELTA, ticker, null, (owner, yesPrice) ->
-                new OrderbookSnapshot(Wire.ABSENT, Wire.ABSENT, ticker, null, WireMapping.levels(book.yes()),
+                new OrderbookSnapshot(Wire.ABSENT, Wire.ABSENT, ticker, marketId, WireMapping.levels(book.yes()),
                         yesPrice ? WireMapping.levelsInYesPrice(book.no()) : WireMapping.levels(book.no())));
     }
 
     @Override
     public ChannelMessage tickerSnapshot(String ticker) {
-        return exchange.findMarket(ticker).map(m -> tickerMessage(m, exchange.now())).orElse(null);
+        return exchange.findMarket(ticker).map(m -> tickerMessage(m, marketId(ticker), exchange.now())).orElse(null);
     }
 }

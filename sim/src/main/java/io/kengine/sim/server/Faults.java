@@ -1,6 +1,10 @@
 package io.kengine.sim.server;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       following seq-bearing frame on the same connection (seq N+1 arrives before N);</li>
  *   <li>{@link #malformNext(int)}: the next data frame is cut in half (not valid JSON);</li>
  *   <li>{@link #delayFrames(Duration)}: every outbound frame (acks too) leaves that much later, in order;</li>
- *   <li>{@link #dropWebSockets()}: every open WebSocket is cut now, without a close frame.</li>
+ *   <li>{@link #dropWebSockets()}: every open WebSocket is cut now, without a close frame;
+ *       {@link #dropWebSocketsEvery(Duration)} does it periodically (the form configuration can use).</li>
  * </ul>
  * REST faults answer the next requests (under an optional path prefix) before they reach the
  * exchange: {@link RestFault#HTTP_500}, {@link RestFault#HTTP_503}, {@link RestFault#HTTP_429},
@@ -27,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #loseOrderReplies(int)} lets the next order calls (create, batch create, amend, decrease,
  * cancel, batch cancel) reach the exchange and take effect, then closes the connection instead of
  * answering.
+ *
+ * <p>{@link SimServerConfig.Builder#faults(String...)} sets the same switches at start
+ * ({@link FaultSettings}).
  */
 public final class Faults {
     /** A count that never runs out. */
@@ -50,6 +58,10 @@ public final class Faults {
     private final AtomicLong frameDelayMillis = new AtomicLong();
 
     private volatile Runnable dropper = () -> { };
+    // periodic drop: the period, the server's timer once started, the scheduled task (guarded by this)
+    private long dropEveryMillis;
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> dropTask;
 
     // ---------------------------------------------------------------- REST
 
@@ -111,8 +123,21 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Cut every open WebSocket every {@code period}, first one period from now (zero = off). Before
+     * the server starts the period is kept and the drops begin at start.
+     */
+    public Faults dropWebSocketsEvery(Duration period) {
+        synchronized (this) {
+            dropEveryMillis = Math.max(0, period.toMillis());
+            reschedule();
+        }
+        return this;
+    }
+
     /** Every switch off (the timeout hold keeps its value). */
     public Faults clear() {
+        dropWebSocketsEvery(Duration.ZERO);
         restRule.set(null);
         restCount.set(0);
         loseReplies.set(0);
@@ -128,6 +153,27 @@ public final class Faults {
 
     void dropper(Runnable r) {
         dropper = r;
+    }
+
+    /** The server's timer, which runs the periodic drop (set at start). */
+    synchronized void scheduler(ScheduledExecutorService timer) {
+        scheduler = timer;
+        reschedule();
+    }
+
+    private void reschedule() {
+        if (dropTask != null) {
+            dropTask.cancel(false);
+            dropTask = null;
+        }
+        if (dropEveryMillis > 0 && scheduler != null) {
+            try {
+                dropTask = scheduler.scheduleAtFixedRate(() -> dropper.run(), dropEveryMillis, dropEveryMillis,
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // the server is closed: nothing left to drop
+            }
+        }
     }
 
     /** The REST fault for this request, consuming one count; null = none. */

@@ -103,6 +103,9 @@ public final class SimServer implements AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     public SimServer start() {
+        // configured faults are on before the port opens, so the first request already sees them
+        config.faults().applyTo(faults);
+        faults.scheduler(timer);
         app.start();
         started = true;
         long interval = config.pingInterval().toMillis();

@@ -28,8 +28,10 @@ public final class SimServerConfig {
     private final Duration exchangeTick;
     private final long seed;
     private final AccountPrecision accountPrecision;
+    private final FaultSettings faults;
 
     private SimServerConfig(Builder b) {
+        this.faults = b.faults;
         this.exchangeTick = b.exchangeTick;
         this.seed = b.seed;
         this.accountPrecision = b.accountPrecision;
@@ -112,7 +114,13 @@ public final class SimServerConfig {
         return accountPrecision;
     }
 
+    /** Fault switches set at {@link SimServer#start()} (the runtime switches can change them later). */
+    public FaultSettings faults() {
+        return faults;
+    }
+
     public static final class Builder {
+        private FaultSettings faults = FaultSettings.NONE;
         private Duration exchangeTick = Duration.ofMillis(50);
         private long seed = 1;
         private AccountPrecision accountPrecision = AccountPrecision.CENT;
@@ -190,6 +198,21 @@ public final class SimServerConfig {
         public Builder accountPrecision(AccountPrecision p) {
             this.accountPrecision = Objects.requireNonNull(p);
             return this;
+        }
+
+        public Builder faults(FaultSettings settings) {
+            this.faults = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        /**
+         * Faults on from the start, as specs ({@code skipSeq=1}, {@code delayFrames=250ms},
+         * {@code failRest=503x2@/trade-api/v2/portfolio}, see {@link FaultSettings}).
+         *
+         * @throws IllegalArgumentException naming the first bad spec
+         */
+        public Builder faults(String... specs) {
+            return faults(FaultSettings.parse(specs));
         }
 
         public SimServerConfig build() {
