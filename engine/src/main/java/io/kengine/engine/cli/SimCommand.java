@@ -41,6 +41,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--deposit", description = "starting balance of the registered account, whole dollars", defaultValue = "10000")
     long depositDollars;
 
+    @Option(names = "--fault", paramLabel = "SPEC",
+        description = "inject a fault from the start, e.g. skipSeq=1, failRest=503x2@/trade-api/v2/portfolio, delayFrames=50ms "
+            + "(repeatable; the list is in sim/README.md)")
+    java.util.List<String> faults = new java.util.ArrayList<>();
+
     @Option(names = "--duration", description = "stop after this long, e.g. 30s (default: until Ctrl-C)")
     String duration;
 
@@ -64,7 +69,14 @@ final class SimCommand implements Callable<Integer> {
             System.err.println("sim: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        try (SimulatedExchange sim = SimulatedExchange.start(port, markets, seed)) {
+        SimulatedExchange started;
+        try {
+            started = SimulatedExchange.start(port, markets, seed, faults.toArray(new String[0]));
+        } catch (IllegalArgumentException e) {
+            System.err.println("sim: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (SimulatedExchange sim = started) {
             if (publicPem != null) {
                 sim.server().registerKey(keyId, "client", publicPem);
                 sim.server().deposit("client", depositDollars * 10_000L);

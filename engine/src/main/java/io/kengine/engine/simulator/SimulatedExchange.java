@@ -36,8 +36,9 @@ public final class SimulatedExchange implements AutoCloseable {
         this.stepper = stepper;
     }
 
-    public static SimulatedExchange start(int port, int markets, long seed) {
-        SimServer server = new SimServer(SimServerConfig.builder().port(port).seed(seed).build()).start();
+    /** @param faultSpecs fault-injection specs as sim/README.md lists them, e.g. {@code skipSeq=1}, {@code failRest=503x2} */
+    public static SimulatedExchange start(int port, int markets, long seed, String... faultSpecs) {
+        SimServer server = new SimServer(SimServerConfig.builder().port(port).seed(seed).faults(faultSpecs).build()).start();
         try {
             long now = server.now();
             List<String> tickers = new ArrayList<>();

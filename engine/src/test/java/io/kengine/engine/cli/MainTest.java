@@ -32,6 +32,8 @@ class MainTest {
         assertEquals(true, pem.startsWith("-----BEGIN PRIVATE KEY-----"), pem.substring(0, 30));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
         assertEquals(ExitCodes.USAGE, Main.execute("sim", "--markets", "0"));
+        assertEquals(ExitCodes.USAGE, Main.execute("sim", "--port", "0", "--fault", "skipSeq=many", "--duration", "100ms"));
+        assertEquals(ExitCodes.OK, Main.execute("sim", "--port", "0", "--fault", "failRest=503x2", "--duration", "100ms"));
     }
 
     @Test
