@@ -383,9 +383,14 @@ class FixedPointTest {
         UnsafeBuffer out = new UnsafeBuffer(new byte[64]);
 
         long sink = runHotLoop(inputs, bytes, out, 200_000); // warm-up: let the JIT compile it
-        long before = mx.getCurrentThreadAllocatedBytes();
-        sink += runHotLoop(inputs, bytes, out, 1_000_000);
-        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        // Best of three rounds: a JIT recompilation can allocate once in a round; a parse that
+        // allocates would do it a million times in every round.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = mx.getCurrentThreadAllocatedBytes();
+            sink += runHotLoop(inputs, bytes, out, 1_000_000);
+            allocated = Math.min(allocated, mx.getCurrentThreadAllocatedBytes() - before);
+        }
         // A few hundred bytes of slack for the measurement itself; one allocation per call would be tens of MB.
         assertTrue(allocated < 1_000, "allocated " + allocated + " bytes (sink " + sink + ")");
     }

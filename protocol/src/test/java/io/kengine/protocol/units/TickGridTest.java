@@ -280,9 +280,14 @@ class TickGridTest {
         MarketDefinitionEvent def = new MarketDefinitionEvent().wrapForEncode(slot.event(), 0, 7, EventSource.FEED);
         def.addPriceRange(0, 1_000, 10).addPriceRange(1_000, 9_000, 100).addPriceRange(9_000, 10_000, 10);
         long sink = queryLoop(TAPERED, def, 100_000);
-        long before = mx.getCurrentThreadAllocatedBytes();
-        sink += queryLoop(TAPERED, def, 1_000_000);
-        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        // Best of three rounds: a JIT recompilation can allocate once in a round; a query that
+        // allocates would do it a million times in every round.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = mx.getCurrentThreadAllocatedBytes();
+            sink += queryLoop(TAPERED, def, 1_000_000);
+            allocated = Math.min(allocated, mx.getCurrentThreadAllocatedBytes() - before);
+        }
         assertTrue(allocated < 1_000, "allocated " + allocated + " bytes (sink " + sink + ")");
     }
 
