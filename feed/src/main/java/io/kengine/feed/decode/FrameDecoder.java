@@ -1,0 +1,1022 @@
+package io.kengine.feed.decode;
+
+import static io.kengine.feed.decode.DecodedFrame.ABSENT;
+import static io.kengine.feed.decode.JsonScanner.ARRAY;
+import static io.kengine.feed.decode.JsonScanner.CTX_OTHER;
+import static io.kengine.feed.decode.JsonScanner.ESCAPED;
+import static io.kengine.feed.decode.JsonScanner.FALSE;
+import static io.kengine.feed.decode.JsonScanner.FLOAT;
+import static io.kengine.feed.decode.JsonScanner.INT;
+import static io.kengine.feed.decode.JsonScanner.OBJECT;
+import static io.kengine.feed.decode.JsonScanner.STRING;
+import static io.kengine.feed.decode.JsonScanner.TRUE;
+
+import io.kengine.feed.decode.JsonScanner.Slots;
+import io.kengine.protocol.event.Codes;
+import io.kengine.protocol.units.FixedPoint;
+import java.nio.charset.StandardCharsets;
+import org.agrona.DirectBuffer;
+
+/**
+ * Kalshi WebSocket text frame → {@link DecodedFrame}, without allocating: a strict byte-level JSON
+ * pass ({@link JsonScanner}) records where the envelope's and {@code msg}'s known fields lie, then
+ * each message type reads its fields straight into engine units with {@link FixedPoint}'s byte parsers.
+ *
+ * <h2>What is read</h2>
+ * The same fields, with the same precedence, as the reference reader {@code WsCodec}: current
+ * {@code *_dollars} / {@code *_fp} fields first, legacy integer cents and counts when those are absent,
+ * fixed-point values as JSON strings or numbers, JSON null as absent, {@code ts_ms} before {@code ts}
+ * (seconds, or RFC 3339 on deltas) before {@code time}; direction from {@code outcome_side} →
+ * {@code book_side} → {@code purchased_side} → {@code side} (+ {@code action} on fills). Unknown
+ * fields are skipped at every level; unknown message types are {@link FrameKind#UNKNOWN}.
+ *
+ * <h2>Stricter than the reference reader (each case is {@link FrameKind#MALFORMED})</h2>
+ * Prices of levels, deltas, trades, fills and orders must lie in (0, 1) (ticker prices in [0, 1]);
+ * kept strings (tickers, ids, enum values) must be unescaped printable ASCII that fits its event
+ * field; {@code sid}, {@code seq} and {@code id} must be non-negative; a trade needs a price and a
+ * count, a fill a trade id, order id, direction, price and count; a snapshot side holds at most
+ * {@link DecodedFrame#MAX_LEVELS_PER_SIDE} levels; RFC 3339 only in its plain form (see {@link Rfc3339}).
+ * Whatever this decoder accepts, the reference reader accepts with the same values (checked by the
+ * fuzz test), so being stricter can only drop a frame, never misread one.
+ *
+ * <p>One instance per thread. {@code decode} never throws on any input bytes: a bug surfaces as
+ * {@link MalformedReason#INTERNAL_ERROR}.
+ */
+public final class FrameDecoder {
+    public static final int DEFAULT_MAX_FRAME_LENGTH = 256 * 1024;
+
+    private static final long PRICE_ONE = FixedPoint.PRICE_ONE;
+
+    // fixed-point kinds
+    private static final int K_PRICE = 0;
+    private static final int K_CENTS = 1;
+    private static final int K_COUNT = 2;
+    private static final int K_SIGNED_COUNT = 3;
+    private static final int K_MONEY = 4;
+
+    private static final byte[][] TYPES = names("orderbook_snapshot", "orderbook_delta", "ticker", "trade", "fill",
+            "user_order", "subscribed", "unsubscribed", "ok", "error");
+    private static final int T_SNAPSHOT = 0;
+    private static final int T_DELTA = 1;
+    private static final int T_TICKER = 2;
+    private static final int T_TRADE = 3;
+    private static final int T_FILL = 4;
+    private static final int T_USER_ORDER = 5;
+    private static final int T_SUBSCRIBED = 6;
+    private static final int T_UNSUBSCRIBED = 7;
+    private static final int T_OK = 8;
+    private static final int T_ERROR = 9;
+
+    private static final byte[][] YES_NO = names("yes", "no");
+    private static final byte[][] BID_ASK = names("bid", "ask");
+    private static final byte[][] BUY_SELL = names("buy", "sell");
+    private static final byte[][] STATUSES = names("resting", "canceled", "executed", "pending");
+    private static final byte[][] STP = names("taker_at_cross", "maker");
+    private static final byte[] KEY_CHANNEL = "channel".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_SID = "sid".getBytes(StandardCharsets.US_ASCII);
+
+    private final JsonScanner scanner = new JsonScanner();
+    private final Slots r = scanner.root;
+    private final Slots m = scanner.msg;
+    private final DecodeCounters counters;
+    private final int maxFrameLength;
+    private final byte[] scratch;
+
+    private byte[] b;
+    private int frameStart;
+    private DecodedFrame out;
+
+    public FrameDecoder() {
+        this(new DecodeCounters());
+    }
+
+    public FrameDecoder(DecodeCounters counters) {
+        this(counters, DEFAULT_MAX_FRAME_LENGTH);
+    }
+
+    /** @param maxFrameLength longer frames are {@link MalformedReason#FRAME_TOO_LARGE}; also the copy buffer for off-heap input */
+    public FrameDecoder(DecodeCounters counters, int maxFrameLength) {
+        if (counters == null || maxFrameLength <= 0) {
+            throw new IllegalArgumentException("counters required, maxFrameLength > 0");
+        }
+        this.counters = counters;
+        this.maxFrameLength = maxFrameLength;
+        this.scratch = new byte[maxFrameLength];
+    }
+
+    public DecodeCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Decodes {@code frame[offset, offset + length)}. Heap buffers are read in place; off-heap ones are
+     * copied once into a preallocated array. Counts the result in {@link #counters()}.
+     *
+     * @return {@code out.kind()}
+     * @throws IndexOutOfBoundsException only when offset/length lie outside the buffer (a caller bug)
+     */
+    public FrameKind decode(DirectBuffer frame, int offset, int length, DecodedFrame out) {
+        checkBounds(frame.capacity(), offset, length);
+        byte[] array = frame.byteArray();
+        if (array != null) {
+            return decode(array, frame.wrapAdjustment() + offset, length, out);
+        }
+        if (length > maxFrameLength) {
+            out.reset();
+            out.malformed(MalformedReason.FRAME_TOO_LARGE, -1);
+            counters.onFrame(out, scratch, 0, 0);
+            return out.kind;
+        }
+        frame.getBytes(offset, scratch, 0, length);
+        return decode(scratch, 0, length, out);
+    }
+
+    /** As {@link #decode(DirectBuffer, int, int, DecodedFrame)} over a byte array. */
+    public FrameKind decode(byte[] frame, int offset, int length, DecodedFrame out) {
+        checkBounds(frame.length, offset, length);
+        out.reset();
+        this.b = frame;
+        this.frameStart = offset;
+        this.out = out;
+        try {
+            if (length > maxFrameLength) {
+                out.malformed(MalformedReason.FRAME_TOO_LARGE, -1);
+            } else if (!scanner.scanDocument(frame, offset, length)) {
+                out.malformed(scanner.error, scanner.errorAt < 0 ? -1 : scanner.errorAt - offset);
+            } else {
+                resolve();
+            }
+        } catch (RuntimeException e) {
+            // A decoder bug must cost one frame, not the feed; the counter makes it visible.
+            out.reset();
+            out.malformed(MalformedReason.INTERNAL_ERROR, -1);
+        }
+        counters.onFrame(out, frame, offset, length);
+        return out.kind;
+    }
+
+    private static void checkBounds(int capacity, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > capacity - length) {
+            throw new IndexOutOfBoundsException("frame [" + offset + ", +" + length + ") outside buffer of " + capacity);
+        }
+    }
+
+    // ================================================================ dispatch
+
+    private void resolve() {
+        if (!r.has(Fields.R_TYPE)) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+            return;
+        }
+        if (r.type[Fields.R_TYPE] != STRING) {
+            fail(MalformedReason.WRONG_TYPE, r.start[Fields.R_TYPE]);
+            return;
+        }
+        int ts = r.start[Fields.R_TYPE];
+        int te = r.end[Fields.R_TYPE];
+        if ((r.flags[Fields.R_TYPE] & ESCAPED) != 0) {
+            fail(MalformedReason.BAD_STRING, ts);
+            return;
+        }
+        switch (match(ts, te, TYPES)) {
+            case T_SNAPSHOT: snapshot(); break;
+            case T_DELTA: delta(); break;
+            case T_TICKER: ticker(); break;
+            case T_TRADE: trade(); break;
+            case T_FILL: fill(); break;
+            case T_USER_ORDER: userOrder(); break;
+            case T_SUBSCRIBED: subscribed(); break;
+            case T_UNSUBSCRIBED: unsubscribed(); break;
+            case T_OK: ok(); break;
+            case T_ERROR: error(); break;
+            default: unknown(ts, te); break;
+        }
+    }
+
+    private void unknown(int ts, int te) {
+        if (r.flags[Fields.R_TYPE] == 0 && te - ts <= out.type.capacity() && printable(ts, te)) {
+            out.type.set(b, ts, te - ts);
+        }
+        out.sid = peekNonNegative(r, Fields.R_SID);
+        out.seq = peekNonNegative(r, Fields.R_SEQ);
+        out.kind = FrameKind.UNKNOWN;
+    }
+
+    // ================================================================ channel data
+
+    /** {@code sid} (required), {@code seq} (optional, when the type carries one) and an object {@code msg}. */
+    private boolean envelope(boolean withSeq) {
+        out.sid = nonNegative(r, Fields.R_SID, true);
+        if (withSeq) {
+            out.seq = nonNegative(r, Fields.R_SEQ, false);
+        }
+        requireMsgObject();
+        return !failed();
+    }
+
+    private void requireMsgObject() {
+        if (!r.has(Fields.R_MSG)) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        } else if (r.type[Fields.R_MSG] != OBJECT) {
+            fail(MalformedReason.WRONG_TYPE, r.start[Fields.R_MSG]);
+        }
+    }
+
+    private void snapshot() {
+        if (!envelope(true)) {
+            return;
+        }
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        raw(Fields.MARKET_ID, out.marketId);
+        out.yesCount = side(Fields.YES_DOLLARS_FP, Fields.YES_DOLLARS, Fields.YES, out.yesPrices, out.yesQuantities);
+        out.noCount = side(Fields.NO_DOLLARS_FP, Fields.NO_DOLLARS, Fields.NO, out.noPrices, out.noQuantities);
+        succeed(FrameKind.ORDERBOOK_SNAPSHOT);
+    }
+
+    /** {@code <side>_dollars_fp}, else {@code <side>_dollars} (price strings), else legacy {@code <side>} (cents). */
+    private int side(int fp, int dollars, int cents, long[] prices, long[] quantities) {
+        if (failed()) {
+            return 0;
+        }
+        if (m.has(fp)) {
+            return levels(fp, K_PRICE, prices, quantities);
+        }
+        if (m.has(dollars)) {
+            return levels(dollars, K_PRICE, prices, quantities);
+        }
+        return m.has(cents) ? levels(cents, K_CENTS, prices, quantities) : 0;
+    }
+
+    /** Walks a validated array of {@code [price, count]} pairs. */
+    private int levels(int f, int priceKind, long[] prices, long[] quantities) {
+        if (m.type[f] != ARRAY) {
+            return fail(MalformedReason.WRONG_TYPE, m.start[f]);
+        }
+        final JsonScanner s = scanner;
+        int p = s.skipWs(m.start[f] + 1);
+        int n = 0;
+        if (b[p] == ']') {
+            return 0;
+        }
+        while (true) {
+            if (b[p] != '[') {
+                return fail(MalformedReason.BAD_LEVEL, p);
+            }
+            if (n == prices.length) {
+                return fail(MalformedReason.TOO_DEEP, p);
+            }
+            int q = s.skipWs(p + 1);
+            if (b[q] == ']') {
+                return fail(MalformedReason.BAD_LEVEL, q);
+            }
+            q = s.value(q, 1, CTX_OTHER);
+            long price = fixed(s.vType, s.vStart, s.vEnd, s.vFlags, priceKind);
+            if (failed()) {
+                return 0;
+            }
+            if (!insideUnit(price, s.vStart)) {
+                return 0;
+            }
+            q = s.skipWs(q);
+            if (b[q] != ',') {
+                return fail(MalformedReason.BAD_LEVEL, q);
+            }
+            q = s.value(s.skipWs(q + 1), 1, CTX_OTHER);
+            long quantity = fixed(s.vType, s.vStart, s.vEnd, s.vFlags, K_COUNT);
+            if (failed()) {
+                return 0;
+            }
+            q = s.skipWs(q);
+            if (b[q] != ']') {
+                return fail(MalformedReason.BAD_LEVEL, q);
+            }
+            prices[n] = price;
+            quantities[n] = quantity;
+            n++;
+            p = s.skipWs(q + 1);
+            if (b[p] == ']') {
+                return n;
+            }
+            p = s.skipWs(p + 1); // past ','
+        }
+    }
+
+    private void delta() {
+        if (!envelope(true)) {
+            return;
+        }
+        long price = priceOr(Fields.PRICE_DOLLARS, Fields.PRICE);
+        if (!failed() && price == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        if (failed() || !insideUnit(price, m.start[m.has(Fields.PRICE_DOLLARS) ? Fields.PRICE_DOLLARS : Fields.PRICE])) {
+            return;
+        }
+        long delta = countOr(Fields.DELTA_FP, Fields.DELTA, K_SIGNED_COUNT);
+        if (!failed() && delta == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        raw(Fields.MARKET_ID, out.marketId);
+        int side = enumOf(Fields.SIDE, YES_NO, true);
+        out.ownOrder = optString(Fields.CLIENT_ORDER_ID);
+        optInt(Fields.SUBACCOUNT);
+        out.tsMs = tsMillis();
+        out.price = price;
+        out.delta = delta;
+        out.bookSide = side == 0 ? Codes.BOOK_YES : Codes.BOOK_NO;
+        succeed(FrameKind.ORDERBOOK_DELTA);
+    }
+
+    private void ticker() {
+        if (!envelope(false)) {
+            return;
+        }
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        raw(Fields.MARKET_ID, out.marketId);
+        out.lastPrice = priceOr(Fields.PRICE_DOLLARS, Fields.PRICE);
+        out.yesBid = priceOr(Fields.YES_BID_DOLLARS, Fields.YES_BID);
+        out.yesAsk = priceOr(Fields.YES_ASK_DOLLARS, Fields.YES_ASK);
+        out.yesBidSize = opt(Fields.YES_BID_SIZE_FP, K_COUNT);
+        out.yesAskSize = opt(Fields.YES_ASK_SIZE_FP, K_COUNT);
+        out.lastTradeSize = opt(Fields.LAST_TRADE_SIZE_FP, K_COUNT);
+        out.volume = countOr(Fields.VOLUME_FP, Fields.VOLUME, K_COUNT);
+        out.openInterest = countOr(Fields.OPEN_INTEREST_FP, Fields.OPEN_INTEREST, K_COUNT);
+        out.dollarVolume = optLong(m, Fields.DOLLAR_VOLUME);
+        out.dollarOpenInterest = optLong(m, Fields.DOLLAR_OPEN_INTEREST);
+        out.tsMs = tsMillis();
+        succeed(FrameKind.TICKER);
+    }
+
+    private void trade() {
+        if (!envelope(false)) {
+            return;
+        }
+        long yes = priceOr(Fields.YES_PRICE_DOLLARS, Fields.YES_PRICE);
+        int at = m.start[m.has(Fields.YES_PRICE_DOLLARS) ? Fields.YES_PRICE_DOLLARS : Fields.YES_PRICE];
+        if (yes == ABSENT && !failed()) {
+            long no = priceOr(Fields.NO_PRICE_DOLLARS, Fields.NO_PRICE);
+            at = m.start[m.has(Fields.NO_PRICE_DOLLARS) ? Fields.NO_PRICE_DOLLARS : Fields.NO_PRICE];
+            yes = no == ABSENT ? ABSENT : PRICE_ONE - no;
+        }
+        if (!failed() && yes == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        if (failed() || !insideUnit(yes, at)) {
+            return;
+        }
+        int taker = enumOf(Fields.TAKER_OUTCOME_SIDE, YES_NO, false);
+        if (taker < 0 && !failed()) {
+            taker = enumOf(Fields.TAKER_BOOK_SIDE, BID_ASK, false); // bid = YES, ask = NO
+            if (taker < 0 && !failed()) {
+                taker = enumOf(Fields.TAKER_SIDE, YES_NO, false);
+            }
+        }
+        ascii(Fields.TRADE_ID, out.tradeId, false);
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        long count = countOr(Fields.COUNT_FP, Fields.COUNT, K_COUNT);
+        if (!failed() && count == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        optBool(Fields.IS_BLOCK_TRADE, false);
+        out.tsMs = tsMillis();
+        out.price = yes;
+        out.count = count;
+        out.takerSide = taker < 0 ? 0 : taker == 0 ? Codes.TAKER_YES : Codes.TAKER_NO;
+        succeed(FrameKind.TRADE);
+    }
+
+    private void fill() {
+        if (!envelope(false)) {
+            return;
+        }
+        ascii(Fields.TRADE_ID, out.tradeId, true);
+        ascii(Fields.ORDER_ID, out.orderId, true);
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        optInt(Fields.EXCHANGE_INDEX);
+        out.taker = optBool(Fields.IS_TAKER, true) == 1;
+        int outcome = outcome(true);
+        if (!failed() && outcome < 0) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        long price = priceOr(Fields.YES_PRICE_DOLLARS, Fields.YES_PRICE);
+        if (!failed() && price == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        if (failed() || !insideUnit(price, m.start[m.has(Fields.YES_PRICE_DOLLARS) ? Fields.YES_PRICE_DOLLARS : Fields.YES_PRICE])) {
+            return;
+        }
+        long count = countOr(Fields.COUNT_FP, Fields.COUNT, K_COUNT);
+        if (!failed() && count == ABSENT) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+        }
+        out.fee = opt(Fields.FEE_COST, K_MONEY);
+        out.postPosition = countOr(Fields.POST_POSITION_FP, Fields.POST_POSITION, K_SIGNED_COUNT);
+        ascii(Fields.CLIENT_ORDER_ID, out.clientOrderId, false);
+        optInt(Fields.SUBACCOUNT);
+        out.tsMs = tsMillis();
+        out.price = price;
+        out.count = count;
+        out.orderSide = outcome == 0 ? Codes.BID : Codes.ASK;
+        succeed(FrameKind.FILL);
+    }
+
+    private void userOrder() {
+        if (!envelope(false)) {
+            return;
+        }
+        ascii(Fields.ORDER_ID, out.orderId, true);
+        optString(Fields.USER_ID);
+        ascii(Fields.TICKER, out.marketTicker, true);
+        int status = enumOf(Fields.STATUS, STATUSES, true);
+        int outcome = outcome(false);
+        if (m.has(Fields.YES_PRICE_DOLLARS)) {
+            long price = opt(Fields.YES_PRICE_DOLLARS, K_PRICE);
+            if (failed() || !insideUnit(price, m.start[Fields.YES_PRICE_DOLLARS])) {
+                return;
+            }
+            out.price = price;
+        }
+        out.filled = opt(Fields.FILL_COUNT_FP, K_COUNT);
+        out.remaining = opt(Fields.REMAINING_COUNT_FP, K_COUNT);
+        out.initialCount = opt(Fields.INITIAL_COUNT_FP, K_COUNT);
+        // Costs and fees are validated (so a frame means the same to both readers) but not kept: no event field holds them.
+        opt(Fields.TAKER_FILL_COST_DOLLARS, K_MONEY);
+        opt(Fields.MAKER_FILL_COST_DOLLARS, K_MONEY);
+        opt(Fields.TAKER_FEES_DOLLARS, K_MONEY);
+        opt(Fields.MAKER_FEES_DOLLARS, K_MONEY);
+        ascii(Fields.CLIENT_ORDER_ID, out.clientOrderId, false);
+        optString(Fields.ORDER_GROUP_ID);
+        enumOf(Fields.SELF_TRADE_PREVENTION_TYPE, STP, false);
+        out.createdTsMs = msOr(Fields.CREATED_TS_MS, Fields.CREATED_TIME);
+        out.lastUpdatedTsMs = msOr(Fields.LAST_UPDATED_TS_MS, Fields.LAST_UPDATE_TIME);
+        out.expirationTsMs = msOr(Fields.EXPIRATION_TS_MS, Fields.EXPIRATION_TIME);
+        optInt(Fields.SUBACCOUNT_NUMBER);
+        out.tsMs = out.lastUpdatedTsMs != ABSENT ? out.lastUpdatedTsMs : out.createdTsMs;
+        out.status = (byte) (status + 1); // STATUS_* follow STATUSES' order
+        out.orderSide = outcome < 0 ? 0 : outcome == 0 ? Codes.BID : Codes.ASK;
+        succeed(FrameKind.USER_ORDER);
+    }
+
+    // ================================================================ control replies
+
+    private void subscribed() {
+        out.id = nonNegative(r, Fields.R_ID, false);
+        requireMsgObject();
+        if (failed()) {
+            return;
+        }
+        ascii(Fields.CHANNEL, out.channel, true);
+        out.sid = nonNegative(m, Fields.SID, true);
+        control(ControlType.SUBSCRIBED);
+    }
+
+    private void unsubscribed() {
+        out.id = nonNegative(r, Fields.R_ID, false);
+        out.sid = nonNegative(r, Fields.R_SID, true);
+        out.seq = nonNegative(r, Fields.R_SEQ, false);
+        control(ControlType.UNSUBSCRIBED);
+    }
+
+    /** {@code ok}: an update acknowledgement when {@code msg} is an object or absent, the subscription list when an array. */
+    private void ok() {
+        out.id = nonNegative(r, Fields.R_ID, false);
+        if (r.has(Fields.R_MSG) && r.type[Fields.R_MSG] == ARRAY) {
+            subscriptionList(r.start[Fields.R_MSG]);
+            control(ControlType.LIST);
+            return;
+        }
+        if (r.has(Fields.R_MSG) && r.type[Fields.R_MSG] != OBJECT) {
+            fail(MalformedReason.WRONG_TYPE, r.start[Fields.R_MSG]);
+            return;
+        }
+        out.sid = nonNegative(r, Fields.R_SID, false);
+        out.seq = nonNegative(r, Fields.R_SEQ, false);
+        stringArray(Fields.MARKET_TICKERS);
+        stringArray(Fields.MARKET_IDS);
+        control(ControlType.OK);
+    }
+
+    /** Validates {@code [{"channel": str, "sid": int}, ...]}; entries are not kept (the reply is rare: read it with WsCodec). */
+    private void subscriptionList(int start) {
+        final JsonScanner s = scanner;
+        int p = s.skipWs(start + 1);
+        if (b[p] == ']') {
+            return;
+        }
+        while (!failed()) {
+            if (b[p] != '{') {
+                fail(MalformedReason.WRONG_TYPE, p);
+                return;
+            }
+            int elementEnd = entry(p);
+            p = s.skipWs(elementEnd);
+            if (b[p] == ']') {
+                return;
+            }
+            p = s.skipWs(p + 1);
+        }
+    }
+
+    /** One list entry object at {@code p}; returns the position after it. */
+    private int entry(int p) {
+        final JsonScanner s = scanner;
+        boolean channel = false;
+        boolean sid = false;
+        int q = s.skipWs(p + 1);
+        if (b[q] != '}') {
+            while (true) {
+                q = s.value(q, 1, CTX_OTHER); // the key
+                int ks = s.vStart;
+                int ke = s.vEnd;
+                q = s.skipWs(s.skipWs(q) + 1);
+                q = s.value(q, 1, CTX_OTHER);
+                if (same(ks, ke, KEY_CHANNEL) && s.vType != JsonScanner.NULL) {
+                    channel = true;
+                    if (s.vType != STRING) {
+                        fail(MalformedReason.WRONG_TYPE, s.vStart);
+                    }
+                } else if (same(ks, ke, KEY_SID) && s.vType != JsonScanner.NULL) {
+                    sid = true;
+                    if (s.vType != INT) {
+                        fail(MalformedReason.WRONG_TYPE, s.vStart);
+                    } else {
+                        parseLong(s.vStart, s.vEnd);
+                    }
+                }
+                q = s.skipWs(q);
+                if (b[q] == '}') {
+                    break;
+                }
+                q = s.skipWs(q + 1);
+            }
+        }
+        if (!channel || !sid) {
+            fail(MalformedReason.MISSING_FIELD, p);
+        }
+        return q + 1;
+    }
+
+    private void error() {
+        out.id = nonNegative(r, Fields.R_ID, false);
+        requireMsgObject();
+        if (failed()) {
+            return;
+        }
+        if (!m.has(Fields.CODE)) {
+            fail(MalformedReason.MISSING_FIELD, -1);
+            return;
+        }
+        out.errorCode = optInt(Fields.CODE);
+        optString(Fields.MSG);
+        ascii(Fields.MARKET_TICKER, out.marketTicker, false);
+        raw(Fields.MARKET_ID, out.marketId);
+        control(ControlType.ERROR);
+    }
+
+    private void control(ControlType type) {
+        if (!failed()) {
+            out.controlType = type;
+            out.kind = FrameKind.CONTROL;
+        }
+    }
+
+    // ================================================================ field readers (msg unless a Slots is passed)
+
+    private boolean failed() {
+        return out.kind == FrameKind.MALFORMED;
+    }
+
+    /** Records the first problem only; returns 0 so level walkers can {@code return fail(...)}. */
+    private int fail(MalformedReason reason, int at) {
+        if (!failed()) {
+            out.malformed(reason, at < 0 ? -1 : at - frameStart);
+        }
+        return 0;
+    }
+
+    private void succeed(FrameKind kind) {
+        if (!failed()) {
+            out.kind = kind;
+        }
+    }
+
+    /** A JSON integer that fits a long (Long.MIN_VALUE excluded: it is the absent marker), or ABSENT. */
+    private long optLong(Slots s, int f) {
+        if (failed() || !s.has(f)) {
+            return ABSENT;
+        }
+        if (s.type[f] != INT) {
+            fail(MalformedReason.WRONG_TYPE, s.start[f]);
+            return ABSENT;
+        }
+        return parseLong(s.start[f], s.end[f]);
+    }
+
+    private long parseLong(int start, int end) {
+        boolean negative = b[start] == '-';
+        long v = 0;
+        for (int p = negative ? start + 1 : start; p < end; p++) {
+            int d = b[p] - '0';
+            if (v > (Long.MAX_VALUE - d) / 10) {
+                fail(MalformedReason.BAD_NUMBER, start);
+                return ABSENT;
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /** An optional int-range integer (subaccount, exchange_index, error code): validated, returned as int (0 when absent). */
+    private int optInt(int f) {
+        long v = optLong(m, f);
+        if (v == ABSENT) {
+            return 0;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            fail(MalformedReason.BAD_NUMBER, m.start[f]);
+            return 0;
+        }
+        return (int) v;
+    }
+
+    /** sid / seq / id: a non-negative integer, -1 when absent (absence is an error when required). */
+    private long nonNegative(Slots s, int f, boolean required) {
+        if (failed()) {
+            return -1;
+        }
+        if (!s.has(f)) {
+            if (required) {
+                fail(MalformedReason.MISSING_FIELD, -1);
+            }
+            return -1;
+        }
+        long v = optLong(s, f);
+        if (failed()) {
+            return -1;
+        }
+        if (v < 0) {
+            fail(MalformedReason.BAD_NUMBER, s.start[f]);
+            return -1;
+        }
+        return v;
+    }
+
+    /** Best effort for UNKNOWN frames: the value when it is a plain non-negative integer, else -1; never fails. */
+    private long peekNonNegative(Slots s, int f) {
+        if (!s.has(f) || s.type[f] != INT || b[s.start[f]] == '-' || s.end[f] - s.start[f] > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int p = s.start[f]; p < s.end[f]; p++) {
+            v = v * 10 + (b[p] - '0');
+        }
+        return v;
+    }
+
+    /** Validates an optional string; true when present. */
+    private boolean optString(int f) {
+        if (failed() || !m.has(f)) {
+            return false;
+        }
+        if (m.type[f] != STRING) {
+            fail(MalformedReason.WRONG_TYPE, m.start[f]);
+            return false;
+        }
+        return true;
+    }
+
+    /** A kept string: unescaped printable ASCII that fits {@code dst}. */
+    private void ascii(int f, FieldBytes dst, boolean required) {
+        if (failed()) {
+            return;
+        }
+        if (!m.has(f)) {
+            if (required) {
+                fail(MalformedReason.MISSING_FIELD, -1);
+            }
+            return;
+        }
+        int s = m.start[f];
+        int e = m.end[f];
+        if (m.type[f] != STRING) {
+            fail(MalformedReason.WRONG_TYPE, s);
+        } else if (m.flags[f] != 0 || !printable(s, e)) {
+            fail(MalformedReason.BAD_STRING, s);
+        } else if (e - s > dst.capacity()) {
+            fail(MalformedReason.FIELD_TOO_LONG, s);
+        } else {
+            dst.set(b, s, e - s);
+        }
+    }
+
+    /** A kept string of any UTF-8 (never escaped), e.g. market_id. */
+    private void raw(int f, FieldBytes dst) {
+        if (!optString(f)) {
+            return;
+        }
+        int s = m.start[f];
+        int e = m.end[f];
+        if ((m.flags[f] & ESCAPED) != 0) {
+            fail(MalformedReason.BAD_STRING, s);
+        } else if (e - s > dst.capacity()) {
+            fail(MalformedReason.FIELD_TOO_LONG, s);
+        } else {
+            dst.set(b, s, e - s);
+        }
+    }
+
+    /** JSON already excludes bytes below 0x20 in strings; DEL is the one non-printable ASCII byte left. */
+    private boolean printable(int s, int e) {
+        for (int p = s; p < e; p++) {
+            if (b[p] == 0x7F || b[p] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void stringArray(int f) {
+        if (failed() || !m.has(f)) {
+            return;
+        }
+        if (m.type[f] != ARRAY) {
+            fail(MalformedReason.WRONG_TYPE, m.start[f]);
+            return;
+        }
+        final JsonScanner s = scanner;
+        int p = s.skipWs(m.start[f] + 1);
+        if (b[p] == ']') {
+            return;
+        }
+        while (true) {
+            p = s.skipWs(s.value(p, 1, CTX_OTHER));
+            if (s.vType != STRING) {
+                fail(MalformedReason.WRONG_TYPE, s.vStart);
+                return;
+            }
+            if (b[p] == ']') {
+                return;
+            }
+            p = s.skipWs(p + 1);
+        }
+    }
+
+    /** The index of the value in {@code names}, -1 when absent; an unknown value is BAD_ENUM. */
+    private int enumOf(int f, byte[][] names, boolean required) {
+        if (failed()) {
+            return -1;
+        }
+        if (!m.has(f)) {
+            if (required) {
+                fail(MalformedReason.MISSING_FIELD, -1);
+            }
+            return -1;
+        }
+        int s = m.start[f];
+        if (m.type[f] != STRING) {
+            fail(MalformedReason.WRONG_TYPE, s);
+            return -1;
+        }
+        if ((m.flags[f] & ESCAPED) != 0) {
+            fail(MalformedReason.BAD_STRING, s);
+            return -1;
+        }
+        int i = match(s, m.end[f], names);
+        if (i < 0) {
+            fail(MalformedReason.BAD_ENUM, s);
+        }
+        return i;
+    }
+
+    private int match(int s, int e, byte[][] names) {
+        for (int i = 0; i < names.length; i++) {
+            if (same(s, e, names[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean same(int s, int e, byte[] name) {
+        if (e - s != name.length) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (b[s + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** -1 absent, 0 false, 1 true. */
+    private int optBool(int f, boolean required) {
+        if (failed()) {
+            return -1;
+        }
+        if (!m.has(f)) {
+            if (required) {
+                fail(MalformedReason.MISSING_FIELD, -1);
+            }
+            return -1;
+        }
+        int t = m.type[f];
+        if (t != TRUE && t != FALSE) {
+            fail(MalformedReason.WRONG_TYPE, m.start[f]);
+            return -1;
+        }
+        return t == TRUE ? 1 : 0;
+    }
+
+    /**
+     * The outcome side, 0 = YES, 1 = NO, -1 = none: {@code outcome_side}, else {@code book_side} (bid = YES),
+     * else {@code purchased_side}, else {@code side}, combined with {@code action} on fills (sell flips it).
+     */
+    private int outcome(boolean withAction) {
+        int o = enumOf(Fields.OUTCOME_SIDE, YES_NO, false);
+        if (o >= 0 || failed()) {
+            return o;
+        }
+        o = enumOf(Fields.BOOK_SIDE, BID_ASK, false);
+        if (o >= 0 || failed()) {
+            return o;
+        }
+        o = enumOf(Fields.PURCHASED_SIDE, YES_NO, false);
+        if (o >= 0 || failed()) {
+            return o;
+        }
+        int side = enumOf(Fields.SIDE, YES_NO, false);
+        if (side < 0 || !withAction) {
+            return side;
+        }
+        int action = enumOf(Fields.ACTION, BUY_SELL, false);
+        if (failed()) {
+            return -1;
+        }
+        return action == 1 ? 1 - side : side;
+    }
+
+    // ---------------------------------------------------------------- fixed point
+
+    private long opt(int f, int kind) {
+        if (failed() || !m.has(f)) {
+            return ABSENT;
+        }
+        return fixed(m.type[f], m.start[f], m.end[f], m.flags[f], kind);
+    }
+
+    /** {@code dollars} as a price, else legacy {@code cents} as integer cents, else ABSENT. */
+    private long priceOr(int dollars, int cents) {
+        return m.has(dollars) ? opt(dollars, K_PRICE) : opt(cents, K_CENTS);
+    }
+
+    /** {@code fp} as a count, else the legacy integer count field, else ABSENT. */
+    private long countOr(int fp, int legacy, int kind) {
+        return opt(m.has(fp) ? fp : legacy, kind);
+    }
+
+    /** A fixed-point value written as a JSON string or number (its literal text, never a double). */
+    private long fixed(int type, int s, int e, int flags, int kind) {
+        if (failed()) {
+            return ABSENT;
+        }
+        if (type == STRING) {
+            if (flags != 0) {
+                fail(MalformedReason.BAD_STRING, s);
+                return ABSENT;
+            }
+        } else if (type != INT && type != FLOAT) {
+            fail(MalformedReason.WRONG_TYPE, s);
+            return ABSENT;
+        }
+        int len = e - s;
+        long v;
+        switch (kind) {
+            case K_PRICE: v = FixedPoint.parsePrice(b, s, len); break;
+            case K_CENTS: v = FixedPoint.parseCents(b, s, len); break;
+            case K_COUNT: v = FixedPoint.parseCount(b, s, len); break;
+            case K_SIGNED_COUNT: v = FixedPoint.parseSignedCount(b, s, len); break;
+            default: v = FixedPoint.parseMoney(b, s, len); break;
+        }
+        if (v == FixedPoint.INVALID) {
+            fail(classify(kind, s, e), s);
+            return ABSENT;
+        }
+        return v;
+    }
+
+    /** Why FixedPoint refused the text (cold path): syntax, sub-unit digits, or range. */
+    private MalformedReason classify(int kind, int s, int e) {
+        int p = s;
+        boolean negative = p < e && b[p] == '-';
+        if (negative) {
+            p++;
+        }
+        int digits = p;
+        while (p < e && JsonScanner.isDigit(b[p])) {
+            p++;
+        }
+        if (p == digits) {
+            return MalformedReason.BAD_NUMBER;
+        }
+        int fraction = -1;
+        if (p < e && b[p] == '.') {
+            fraction = ++p;
+            while (p < e && JsonScanner.isDigit(b[p])) {
+                p++;
+            }
+            if (p == fraction) {
+                return MalformedReason.BAD_NUMBER;
+            }
+        }
+        if (p != e) {
+            return MalformedReason.BAD_NUMBER;
+        }
+        int decimals = kind == K_CENTS ? 0 : kind == K_COUNT || kind == K_SIGNED_COUNT ? 2 : 4;
+        boolean offGrid = false;
+        if (fraction >= 0) {
+            for (int i = fraction + decimals; i < e; i++) {
+                offGrid |= b[i] != '0';
+            }
+        }
+        switch (kind) {
+            case K_PRICE:
+                return offGrid ? MalformedReason.PRICE_OFF_GRID : MalformedReason.PRICE_OUT_OF_RANGE;
+            case K_CENTS:
+                return offGrid ? MalformedReason.PRICE_OFF_GRID
+                        : fraction >= 0 ? MalformedReason.BAD_NUMBER : MalformedReason.PRICE_OUT_OF_RANGE;
+            case K_COUNT:
+                return negative ? MalformedReason.NEGATIVE_COUNT
+                        : offGrid ? MalformedReason.COUNT_OFF_GRID : MalformedReason.COUNT_TOO_LARGE;
+            case K_SIGNED_COUNT:
+                return offGrid ? MalformedReason.COUNT_OFF_GRID : MalformedReason.COUNT_TOO_LARGE;
+            default:
+                return offGrid ? MalformedReason.PRICE_OFF_GRID : MalformedReason.COUNT_TOO_LARGE;
+        }
+    }
+
+    /** Book levels, deltas, trades, fills and orders trade strictly between $0 and $1. */
+    private boolean insideUnit(long price, int at) {
+        if (price <= 0 || price >= PRICE_ONE) {
+            fail(MalformedReason.PRICE_OUT_OF_RANGE, at);
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /** {@code ts_ms}, else {@code ts} (RFC 3339 string or Unix seconds), else {@code time} (RFC 3339). */
+    private long tsMillis() {
+        long ms = optLong(m, Fields.TS_MS);
+        if (ms != ABSENT || failed()) {
+            return ms;
+        }
+        if (!m.has(Fields.TS)) {
+            return m.has(Fields.TIME) ? rfc3339(Fields.TIME) : ABSENT;
+        }
+        if (m.type[Fields.TS] == STRING) {
+            return rfc3339(Fields.TS);
+        }
+        long seconds = optLong(m, Fields.TS);
+        if (failed()) {
+            return ABSENT;
+        }
+        if (Math.abs(seconds) > Long.MAX_VALUE / 1000) {
+            fail(MalformedReason.BAD_TIME, m.start[Fields.TS]);
+            return ABSENT;
+        }
+        return seconds * 1000;
+    }
+
+    private long msOr(int msField, int rfc3339Field) {
+        long ms = optLong(m, msField);
+        if (ms != ABSENT || failed()) {
+            return ms;
+        }
+        return m.has(rfc3339Field) ? rfc3339(rfc3339Field) : ABSENT;
+    }
+
+    private long rfc3339(int f) {
+        int s = m.start[f];
+        if (m.type[f] != STRING) {
+            fail(MalformedReason.WRONG_TYPE, s);
+            return ABSENT;
+        }
+        long v = m.flags[f] != 0 ? Rfc3339.INVALID : Rfc3339.parseMillis(b, s, m.end[f]);
+        if (v == Rfc3339.INVALID) {
+            fail(MalformedReason.BAD_TIME, s);
+            return ABSENT;
+        }
+        return v;
+    }
+
+    private static byte[][] names(String... names) {
+        byte[][] out = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+}
