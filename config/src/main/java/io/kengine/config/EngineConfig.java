@@ -60,11 +60,20 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
     }
 
     /** {@code feed:} where market data comes from. */
-    public record FeedSettings(FeedSource source, ScriptedFeedSettings scripted) {
+    public record FeedSettings(FeedSource source, ScriptedFeedSettings scripted, SimulatorFeedSettings simulator) {
         public FeedSettings {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(scripted, "scripted");
+            Objects.requireNonNull(simulator, "simulator");
         }
+    }
+
+    /**
+     * {@code feed.simulator:} the embedded Kalshi-compatible simulator the engine reads through its
+     * WebSocket feed; {@code port} 0 picks a free loopback port.
+     */
+    public record SimulatorFeedSettings(int markets, long seed, int port, long timerIntervalMs) {
+        public static final int MAX_MARKETS = 256;
     }
 
     /** {@code feed.scripted:} the deterministic generator; one seed gives one event sequence. */

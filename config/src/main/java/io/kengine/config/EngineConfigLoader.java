@@ -13,6 +13,7 @@ import io.kengine.config.EngineConfig.FeedSettings;
 import io.kengine.config.EngineConfig.JournalSettings;
 import io.kengine.config.EngineConfig.RingSettings;
 import io.kengine.config.EngineConfig.ScriptedFeedSettings;
+import io.kengine.config.EngineConfig.SimulatorFeedSettings;
 import io.kengine.config.EngineConfig.ThreadSettings;
 
 import java.io.IOException;
@@ -151,7 +152,7 @@ public final class EngineConfigLoader {
     }
 
     private static FeedSettings readFeed(YamlSection s) {
-        FeedSource source = s.choice("source", FeedSource.class, FeedSource.SCRIPTED);
+        FeedSource source = s.choice("source", FeedSource.class, FeedSource.SIMULATOR);
         YamlSection g = s.section("scripted");
         ScriptedFeedSettings scripted = new ScriptedFeedSettings(
             (int) g.integer("markets", 1, ScriptedFeedSettings.MAX_MARKETS, 4),
@@ -159,8 +160,15 @@ public final class EngineConfigLoader {
             (int) g.integer("eventsPerSecond", 1, ScriptedFeedSettings.MAX_EVENTS_PER_SECOND, 5_000),
             g.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100));
         g.rejectUnknownKeys();
+        YamlSection m = s.section("simulator");
+        SimulatorFeedSettings simulator = new SimulatorFeedSettings(
+            (int) m.integer("markets", 1, SimulatorFeedSettings.MAX_MARKETS, 4),
+            m.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 20_261_121L),
+            (int) m.integer("port", 0, 65_535, 0),
+            m.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100));
+        m.rejectUnknownKeys();
         s.rejectUnknownKeys();
-        return new FeedSettings(source, scripted);
+        return new FeedSettings(source, scripted, simulator);
     }
 
     private static void checkAcrossSections(EngineSettings engine, ConfigErrors errors) {

@@ -1,6 +1,11 @@
 package io.kengine.config;
 
-/** Where market data comes from; {@code scripted} is the deterministic generator, the only source so far. */
+/**
+ * Where market data comes from: {@code simulator} starts the Kalshi-compatible simulator inside the
+ * engine and reads it through the real WebSocket feed; {@code scripted} is the deterministic in-process
+ * generator (no sockets), used by determinism tests and benchmarks.
+ */
 public enum FeedSource implements ConfigChoice {
+    SIMULATOR,
     SCRIPTED
 }

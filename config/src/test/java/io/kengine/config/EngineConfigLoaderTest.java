@@ -194,7 +194,7 @@ class EngineConfigLoaderTest {
             onlyError(MINIMAL + "  threads:\n    waitStrategy: busy_spin\n").toString());
         assertEquals("engine.runMode: expected one of paper, live, found the boolean true",
             onlyError("engine:\n  runMode: yes\n  environment: sim\n").toString());
-        assertEquals("feed.source: expected one of scripted, found the string \"websocket\"",
+        assertEquals("feed.source: expected one of simulator, scripted, found the string \"websocket\"",
             onlyError(MINIMAL + "feed:\n  source: websocket\n").toString());
     }
 
@@ -286,5 +286,14 @@ class EngineConfigLoaderTest {
             () -> EngineConfigLoader.loadFromString(yaml, "test.yaml", defs)).errors();
         assertEquals(1, errors.size(), errors::toString);
         return errors.get(0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void simulatorFeedSectionHasDefaultsAndIsValidated() {
+        EngineConfig c = load(MINIMAL);
+        org.junit.jupiter.api.Assertions.assertEquals(FeedSource.SIMULATOR, c.feed().source());
+        org.junit.jupiter.api.Assertions.assertEquals(new EngineConfig.SimulatorFeedSettings(4, 20_261_121L, 0, 100), c.feed().simulator());
+        org.junit.jupiter.api.Assertions.assertEquals("feed.simulator.port: 70000 is out of range 0..65535",
+            onlyError(MINIMAL + "feed:\n  simulator:\n    port: 70000\n").toString());
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * events at their interval. Pacing reads the wall clock; that is fine here: this is a producer,
  * and what it publishes is stamped and journaled, so replay never depends on when it ran.
  */
-public final class ScriptedFeedRunner implements Runnable {
+public final class ScriptedFeedRunner implements Runnable, MarketSource {
     private final ScriptedMarketFeed feed;
     private final EventPublisher publisher;
     private final long eventsPerSecond;
@@ -42,6 +42,7 @@ public final class ScriptedFeedRunner implements Runnable {
         this.thread.setDaemon(true);
     }
 
+    @Override
     public void start() {
         thread.start();
     }
@@ -80,17 +81,31 @@ public final class ScriptedFeedRunner implements Runnable {
         }
     }
 
+    @Override
     public void stop() {
         stopping = true;
+        try {
+            finished.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the runner to finish on its own (event limit) or after stop(). */
-    public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+    @Override
+    public boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
         return finished.await(timeout, unit);
     }
 
+    @Override
     public boolean isFinished() {
         return finished.getCount() == 0;
+    }
+
+    @Override
+    public String describe() {
+        return "scripted, " + feed.markets() + " markets @ " + (eventsPerSecond == 0 ? "max" : eventsPerSecond + " ev/s")
+            + (maxEvents > 0 ? ", " + maxEvents + " events" : "");
     }
 
     public long eventsPublished() {

@@ -6,27 +6,39 @@ import io.kengine.sim.scripted.ScriptedMarketFeed;
 import org.agrona.concurrent.EpochNanoClock;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's main job: rings and stages, a paper exchange as the sender, the scripted feed as
- * the market, every event journaled. Start, let it run, close: close stops the feed, drains both
+ * The engine's main job: rings and stages, a paper exchange as the sender, a market source
+ * (the embedded simulator through the WebSocket feed, or the scripted feed), every event journaled.
+ * Start, let it run, close: close stops the market source, drains both
  * rings and the paper replies, and closes the journal, so a replay sees exactly what happened.
  */
 public final class TradingEngine implements AutoCloseable {
     private final EngineRuntime runtime;
     private final PaperExchange paper;
-    private final ScriptedFeedRunner feed;
+    private final MarketSource source;
     private final BusinessStages stages;
 
-    private TradingEngine(EngineRuntime runtime, BusinessStages stages, PaperExchange paper, ScriptedFeedRunner feed) {
+    private TradingEngine(EngineRuntime runtime, BusinessStages stages, PaperExchange paper, MarketSource source) {
         this.runtime = runtime;
         this.stages = stages;
         this.paper = paper;
-        this.feed = feed;
+        this.source = source;
     }
 
+    /** The engine on the deterministic scripted feed (no sockets): tests, benchmarks, {@code feed.source: scripted}. */
     public static TradingEngine start(EngineOptions options, ScriptedFeedSettings feedSettings,
+                                      Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock) {
+        return start(options, runtime -> new ScriptedFeedRunner(
+            new ScriptedMarketFeed(feedSettings.seed(), feedSettings.markets(), 4_102_444_800_000L),
+            runtime.newInboundPublisher(), feedSettings.eventsPerSecond(), feedSettings.maxEvents(),
+            feedSettings.timerIntervalMs()), parameters, clock);
+    }
+
+    /** The engine on any market source; the source starts after the session and its parameters are on the ring. */
+    public static TradingEngine start(EngineOptions options, Function<EngineRuntime, MarketSource> sourceFactory,
                                       Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock) {
         PaperExchange[] paper = new PaperExchange[1];
         BusinessStages[] stages = new BusinessStages[1];
@@ -37,16 +49,19 @@ public final class TradingEngine implements AutoCloseable {
         runtime.start();
         EventPublisher control = runtime.newInboundPublisher();
         SessionAnnouncer.announce(control, options.runId(), options.mode(), parameters);
-        ScriptedMarketFeed market = new ScriptedMarketFeed(feedSettings.seed(), feedSettings.markets(), 4_102_444_800_000L);
-        ScriptedFeedRunner feed = new ScriptedFeedRunner(market, runtime.newInboundPublisher(),
-            feedSettings.eventsPerSecond(), feedSettings.maxEvents(), feedSettings.timerIntervalMs());
-        feed.start();
-        return new TradingEngine(runtime, stages[0], paper[0], feed);
+        MarketSource source = sourceFactory.apply(runtime);
+        try {
+            source.start();
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return new TradingEngine(runtime, stages[0], paper[0], source);
     }
 
-    /** Waits until the feed has published its event limit (if it has one). */
+    /** Waits until the market source ends by itself (the scripted feed's event limit). */
     public boolean awaitFeed(long timeout, TimeUnit unit) throws InterruptedException {
-        return feed.await(timeout, unit);
+        return source.awaitFinished(timeout, unit);
     }
 
     public EngineRuntime runtime() {
@@ -61,18 +76,13 @@ public final class TradingEngine implements AutoCloseable {
         return paper;
     }
 
-    public ScriptedFeedRunner feed() {
-        return feed;
+    public MarketSource source() {
+        return source;
     }
 
     @Override
     public void close() {
-        feed.stop();
-        try {
-            feed.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        source.stop();
         runtime.close();
     }
 }

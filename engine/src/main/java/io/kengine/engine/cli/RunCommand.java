@@ -3,6 +3,9 @@ package io.kengine.engine.cli;
 import io.kengine.config.ConfigException;
 import io.kengine.config.EngineConfig;
 import io.kengine.config.EngineConfigLoader;
+import io.kengine.config.FeedSource;
+import io.kengine.engine.simulator.SimulatorMarketSource;
+import io.kengine.feed.connection.FeedStartException;
 import io.kengine.config.RunMode;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.ScriptedFeedSettings;
@@ -21,8 +24,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the engine's main job: the scripted feed, paper trading, every event journaled.",
-        "Stops on Ctrl-C, after --duration, or after --events feed events."})
+    description = {"Runs the engine's main job: market data from the embedded Kalshi simulator (or the scripted feed),",
+        "paper trading, every event journaled. Stops on Ctrl-C, after --duration, or after --events scripted events."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
         description = "YAML configuration (default: config/engine.yaml if present, else the copy inside the jar)")
@@ -39,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "override engine.journal.dir")
     Path journalDir;
+
+    @Option(names = "--feed", paramLabel = "simulator|scripted", description = "override feed.source")
+    String feedSource;
 
     @Option(names = "--quiet", description = "no status line, only the start banner and the summary")
     boolean quiet;
@@ -65,15 +71,27 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         EngineOptions options = options(cfg);
-        EngineConfig.ScriptedFeedSettings s = cfg.feed().scripted();
-        ScriptedFeedSettings feed = new ScriptedFeedSettings(s.markets(), s.seed(), s.eventsPerSecond(), s.timerIntervalMs(), events);
+        FeedSource source;
+        try {
+            source = feedSource == null ? cfg.feed().source() : choice(feedSource);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--feed: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (events > 0 && source != FeedSource.SCRIPTED) {
+            System.err.println("--events: only the scripted feed has an event count (use --duration, or --feed scripted)");
+            return ExitCodes.USAGE;
+        }
 
         TradingEngine engine;
         try {
-            engine = TradingEngine.start(options, feed, cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
+            engine = start(cfg, options, source);
         } catch (JournalException e) {
             System.err.println("journal: " + e.getMessage());
             return ExitCodes.JOURNAL;
+        } catch (FeedStartException e) {
+            System.err.println("feed: " + e.getMessage());
+            return ExitCodes.RUNTIME;
         }
         StatusLine status = new StatusLine(engine, System.out);
         System.out.println(status.banner(cfg, options));
@@ -90,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
 
         long deadline = limitNanos > 0 ? System.nanoTime() + limitNanos : Long.MAX_VALUE;
         long interval = TimeUnit.MILLISECONDS.toNanos(cfg.engine().statusIntervalMs());
-        while (System.nanoTime() < deadline && !(events > 0 && engine.feed().isFinished())) {
+        while (System.nanoTime() < deadline && !engine.source().isFinished()) {
             long wait = Math.min(interval, deadline - System.nanoTime());
             if (stopped.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
                 return ExitCodes.OK; // Ctrl-C: the hook did the stopping
@@ -106,6 +124,27 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println(status.summary());
         return engine.runtime().stageErrors().count() == 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    private TradingEngine start(EngineConfig cfg, EngineOptions options, FeedSource source) {
+        if (source == FeedSource.SCRIPTED) {
+            EngineConfig.ScriptedFeedSettings s = cfg.feed().scripted();
+            return TradingEngine.start(options,
+                new ScriptedFeedSettings(s.markets(), s.seed(), s.eventsPerSecond(), s.timerIntervalMs(), events),
+                cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
+        }
+        EngineConfig.SimulatorFeedSettings s = cfg.feed().simulator();
+        return TradingEngine.start(options, runtime -> new SimulatorMarketSource(s.port(), s.markets(), s.seed(),
+            s.timerIntervalMs(), runtime::newInboundPublisher), cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
+    }
+
+    private static FeedSource choice(String name) {
+        for (FeedSource f : FeedSource.values()) {
+            if (f.configName().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a feed source (simulator | scripted)");
     }
 
     private EngineConfig loadConfig() {

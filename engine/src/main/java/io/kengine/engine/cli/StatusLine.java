@@ -23,7 +23,7 @@ final class StatusLine {
 
     String banner(EngineConfig cfg, EngineOptions o) {
         return "kengine " + o.mode() + " on " + cfg.engine().environment().configName()
-            + " | feed: scripted, " + cfg.feed().scripted().markets() + " markets @ " + cfg.feed().scripted().eventsPerSecond() + " ev/s"
+            + " | feed: " + engine.source().describe()
             + " | mapping " + o.mapping().name().toLowerCase().replace('_', '-') + ", wait " + engine.runtime().waitDescription()
             + " | journal " + (o.journalDir() == null ? "off" : o.journalDir().toAbsolutePath())
             + " | config " + cfg.source()

@@ -14,7 +14,7 @@ class MainTest {
     @Test
     void runThenReplayIsIdenticalAndAWhatIfDiverges(@TempDir Path dir) {
         Path journal = dir.resolve("j");
-        assertEquals(ExitCodes.OK, Main.execute("run", "--events", "3000", "--journal-dir", journal.toString(), "--quiet"));
+        assertEquals(ExitCodes.OK, Main.execute("run", "--feed", "scripted", "--events", "3000", "--journal-dir", journal.toString(), "--quiet"));
         assertEquals(ExitCodes.OK, Main.execute("replay", journal.toString()));
         assertEquals(ExitCodes.DIVERGENCE, Main.execute("replay", journal.toString(), "--set", "pricing.m0.edge=0.0500"));
         assertEquals(ExitCodes.DIVERGENCE, Main.execute("replay", journal.toString(), "--set", "pricing.m0.edgy=0.0500"),
@@ -42,6 +42,8 @@ class MainTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "engine:\n  runMode: paper\n  environment: sim\n  ring:\n    inboundSize: 1000\n");
         assertEquals(ExitCodes.CONFIG, Main.execute("run", "--config", bad.toString(), "--events", "10"));
+        assertEquals(ExitCodes.USAGE, Main.execute("run", "--feed", "carrier-pigeon", "--duration", "1s"));
+        assertEquals(ExitCodes.USAGE, Main.execute("run", "--feed", "simulator", "--events", "10"));
         assertEquals(ExitCodes.USAGE, Main.execute("run", "--duration", "soon"));
         assertEquals(ExitCodes.USAGE, Main.execute("no-such-command"));
     }

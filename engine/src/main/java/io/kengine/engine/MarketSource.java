@@ -1,0 +1,24 @@
+package io.kengine.engine;
+
+import java.util.concurrent.TimeUnit;
+
+/** Where the running engine's market data comes from: started after the session is announced, stopped before the rings drain. */
+public interface MarketSource extends AutoCloseable {
+    void start();
+
+    /** Stops publishing; returns once no more events will come from this source. */
+    void stop();
+
+    /** True when the source ended by itself (e.g. the scripted feed reached its event limit). */
+    boolean isFinished();
+
+    boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /** One line for the start-up banner. */
+    String describe();
+
+    @Override
+    default void close() {
+        stop();
+    }
+}
