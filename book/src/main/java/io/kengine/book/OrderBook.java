@@ -2,6 +2,8 @@ package io.kengine.book;
 
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.Codes;
+import io.kengine.protocol.stage.BookFeaturesNote;
+import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.TopOfBookNote;
 import io.kengine.protocol.units.TickGrid;
 
@@ -15,11 +17,25 @@ import io.kengine.protocol.units.TickGrid;
  * levels untouched and marks the book untrusted with its {@link BookReason}; so does a crossed
  * book, which cannot exist on a live Kalshi book. Only the next complete snapshot restores trust.
  *
+ * <p>On top of that integrity, the stage judges a {@link BookTrust} state at every event of the market
+ * and every timer: consistent books turn {@code STALE} when no snapshot or delta was applied for longer
+ * than the maximum age, and {@code REST_SOURCED} when their last snapshot came from the REST poller.
+ *
+ * <p>Features (spread, mid, microprice, imbalances, mid volatility, trade intensity, time to close)
+ * are kept incrementally or are O(1) reads of what is; time comes from event timestamps only. The
+ * time-dependent ones (volatility, intensity, time to close) are as of the last event of this market.
+ *
  * <p>Written only by {@link BookStage} (mutators are package-private); the views are public.
  */
 public final class OrderBook {
     public static final long NO_PRICE = TopOfBookNote.NO_PRICE;
+    /** An undefined feature that is not a price (spread, imbalance, time to close). */
+    public static final long NO_VALUE = BookFeaturesNote.NO_VALUE;
     private static final long ONE_DOLLAR = PriceGrid.MAX_PRICE;
+    private static final long BPS = 10_000;
+    private static final long NANOS_PER_MS = 1_000_000;
+    /** Quantities are scaled below this before products, so price × qty and 10000 × qty fit a long. */
+    private static final long SAFE_QTY = 1L << 48;
 
     private final int marketId;
     private PriceGrid grid;
@@ -32,19 +48,39 @@ public final class OrderBook {
     private int reason = BookReason.NO_SNAPSHOT;
     private long rejections;
 
-    OrderBook(int marketId, PriceGrid grid, byte status) {
+    // staleness and trust state
+    private final long maxAgeNanos;
+    private boolean restSourced;          // a chunk of the last snapshot came from the REST poller
+    private long lastUpdateNanos = NO_VALUE;
+    private long eventNanos;              // time of the latest event of this market (never goes back)
+    private BookTrust trust = BookTrust.RESYNCING;
+    private long trustTransitions;
+
+    // time-dependent features
+    private long closeTimeMs;
+    private final DecayingRate variance;  // of the mid, (price units)^2 per second
+    private final DecayingRate trades;    // trades per second
+    private long lastMid2 = -1;           // bid + ask at the last trusted two-sided update (2 x mid, exact)
+
+    OrderBook(int marketId, PriceGrid grid, byte status, long closeTimeMs, BookSettings settings, long nanos) {
         this.marketId = marketId;
         this.grid = grid;
         this.status = status;
-        this.bids = new Ladder(true, grid.size());
-        this.asks = new Ladder(false, grid.size());
+        this.closeTimeMs = closeTimeMs;
+        this.bids = new Ladder(true, grid.size(), settings.depthLevels());
+        this.asks = new Ladder(false, grid.size(), settings.depthLevels());
+        this.maxAgeNanos = settings.maxAgeNanos();
+        this.variance = new DecayingRate(settings.volatilityTauNanos());
+        this.trades = new DecayingRate(settings.intensityTauNanos());
+        this.eventNanos = nanos;
     }
 
     // ---------------------------------------------------------------- updates (BookStage only)
 
     /** Sets the market's status and, when the grid differs, drops all levels and waits for a snapshot. */
-    void redefine(PriceGrid newGrid, byte newStatus) {
+    void redefine(PriceGrid newGrid, byte newStatus, long newCloseTimeMs) {
         status = newStatus;
+        closeTimeMs = newCloseTimeMs;
         if (newGrid == grid) {
             return;
         }
@@ -55,6 +91,65 @@ public final class OrderBook {
         building = false;
         trusted = false;
         reason = BookReason.GRID_CHANGED;
+        lastMid2 = -1; // a mid on another grid is not a step of this one
+    }
+
+    /** Moves the book's clock to an event of this market (or a definition) and decays the EWMAs to it. */
+    void touch(long nanos) {
+        if (nanos > eventNanos) {
+            eventNanos = nanos;
+        }
+        variance.advance(eventNanos);
+        trades.advance(eventNanos);
+    }
+
+    /**
+     * Records an applied snapshot chunk or delta at event time {@code nanos} (after {@link #touch}):
+     * the last update time, where the snapshot came from, and a mid sample for the volatility.
+     */
+    void applied(long nanos, boolean snapshotChunk, boolean firstChunk, boolean fromRest) {
+        lastUpdateNanos = nanos;
+        if (snapshotChunk) {
+            restSourced = firstChunk ? fromRest : restSourced | fromRest;
+        }
+        // only a trusted two-sided book moves the mid: steps through garbage or half a snapshot are not volatility
+        if (trusted && bids.best() != Ladder.NONE && asks.best() != Ladder.NONE) {
+            long mid2 = grid.priceAt(bids.best()) + grid.priceAt(asks.best());
+            if (lastMid2 >= 0 && mid2 != lastMid2) {
+                double step = (mid2 - lastMid2) / 2.0;
+                variance.add(eventNanos, step * step);
+            }
+            lastMid2 = mid2;
+        }
+    }
+
+    void trade() {
+        trades.add(eventNanos, 1.0);
+    }
+
+    /**
+     * Judges the trust state at event time {@code nanos}. @return true when it changed (counted)
+     */
+    boolean refreshTrust(long nanos) {
+        BookTrust now = judgeTrust(nanos);
+        if (now == trust) {
+            return false;
+        }
+        trust = now;
+        trustTransitions++;
+        return true;
+    }
+
+    private BookTrust judgeTrust(long nanos) {
+        if (!trusted) {
+            // nothing wrong with the data, it is just not here yet vs. data that was wrong
+            return reason == BookReason.NO_SNAPSHOT || reason == BookReason.SNAPSHOT_IN_PROGRESS
+                || reason == BookReason.GRID_CHANGED ? BookTrust.RESYNCING : BookTrust.UNTRUSTED;
+        }
+        if (maxAgeNanos > 0 && nanos - lastUpdateNanos > maxAgeNanos) {
+            return BookTrust.STALE;
+        }
+        return restSourced ? BookTrust.REST_SOURCED : BookTrust.TRUSTED;
     }
 
     /**
@@ -204,8 +299,130 @@ public final class OrderBook {
         return status;
     }
 
+    /**
+     * Integrity only: complete snapshot and nothing refused or crossed since. A trusted book may still
+     * be stale or REST-sourced; whether it can be priced from is {@link #trustState()}.
+     */
     public boolean isTrusted() {
         return trusted;
+    }
+
+    /** As judged at the last event of this market or the last timer; only {@link BookTrust#TRUSTED} is quotable. */
+    public BookTrust trustState() {
+        return trust;
+    }
+
+    /** Times {@link #trustState()} changed since the book was created. */
+    public long trustTransitions() {
+        return trustTransitions;
+    }
+
+    /** Event time (epoch ns) of the last applied snapshot chunk or delta, {@link #NO_VALUE} before any. */
+    public long lastUpdateNanos() {
+        return lastUpdateNanos;
+    }
+
+    /** Event time (epoch ns) of the latest event of this market; the features below are as of it. */
+    public long eventNanos() {
+        return eventNanos;
+    }
+
+    // ---------------------------------------------------------------- features
+
+    /** Best ask − best bid ($0.0001; ≤ 0 on a crossed book), or {@link #NO_VALUE} when a side is empty. */
+    public long spread() {
+        return bids.best() == Ladder.NONE || asks.best() == Ladder.NONE ? NO_VALUE : bestAsk() - bestBid();
+    }
+
+    /** (bid + ask) / 2 rounded down ($0.0001), or {@link #NO_PRICE} when a side is empty. */
+    public long mid() {
+        return bids.best() == Ladder.NONE || asks.best() == Ladder.NONE ? NO_PRICE : (bestBid() + bestAsk()) / 2;
+    }
+
+    /**
+     * (bid × askQty + ask × bidQty) / (bidQty + askQty), rounded down ($0.0001), or {@link #NO_PRICE} when
+     * a side is empty. Computed as bid + ⌊spread × bidQty / (bidQty + askQty)⌋, which is the same number
+     * without the overflow; quantities above 2^48 are scaled down together first (ratio kept).
+     */
+    public long microprice() {
+        if (bids.best() == Ladder.NONE || asks.best() == Ladder.NONE) {
+            return NO_PRICE;
+        }
+        long bq = bids.bestQuantity();
+        long aq = asks.bestQuantity();
+        while (bq >= SAFE_QTY || aq >= SAFE_QTY) {
+            bq >>>= 1;
+            aq >>>= 1;
+        }
+        long bid = bestBid();
+        long sum = bq + aq;
+        return sum == 0 ? (bid + bestAsk()) / 2 : bid + Math.floorDiv((bestAsk() - bid) * bq, sum);
+    }
+
+    /** (bestBidQty − bestAskQty) / (sum) in basis points, truncated toward zero; {@link #NO_VALUE} when both sides are empty. */
+    public long imbalanceTopBps() {
+        return imbalanceBps(bids.bestQuantity(), asks.bestQuantity());
+    }
+
+    /** The same over the best N levels of each side (N = {@link BookSettings#depthLevels()}). */
+    public long imbalanceDepthBps() {
+        return imbalanceBps(bids.depthTotal(), asks.depthTotal());
+    }
+
+    /** Quantity in the best N bid levels (0.01 contracts). */
+    public long depthBidQty() {
+        return bids.depthTotal();
+    }
+
+    /** Quantity in the best N ask levels (0.01 contracts). */
+    public long depthAskQty() {
+        return asks.depthTotal();
+    }
+
+    private static long imbalanceBps(long b, long a) {
+        while (b >= SAFE_QTY || a >= SAFE_QTY) {
+            b >>>= 1;
+            a >>>= 1;
+        }
+        long sum = b + a;
+        return sum == 0 ? NO_VALUE : (b - a) * BPS / sum;
+    }
+
+    /**
+     * EWMA volatility of the mid in $0.000001 per √second (0.01 of a price unit), rounded to nearest:
+     * the square root of the exponentially weighted realised variance per second,
+     * Σ Δmidᵢ² · e^{−(t − tᵢ)/τ} / τ, over the mid steps of the trusted book (see {@link DecayingRate}).
+     */
+    public long midVolatility() {
+        return Math.round(StrictMath.sqrt(variance.value()) * 100.0);
+    }
+
+    /** EWMA trades per second × 1000 (milli-trades per second), rounded to nearest. */
+    public long tradeIntensity() {
+        return Math.round(trades.value() * 1000.0);
+    }
+
+    /** Close time − event time in ms, 0 at or after the close; {@link #NO_VALUE} when the definition had no close time. */
+    public long timeToCloseMs() {
+        if (closeTimeMs <= 0) {
+            return NO_VALUE;
+        }
+        return Math.max(0, closeTimeMs - Math.floorDiv(eventNanos, NANOS_PER_MS));
+    }
+
+    /** The model's double, for tests against a reference computation ((price units)² per second). */
+    double midVariance() {
+        return variance.value();
+    }
+
+    /** The model's double, for tests (trades per second). */
+    double tradeRate() {
+        return trades.value();
+    }
+
+    /** Close time from the market definition (epoch ms), 0 or {@link #NO_VALUE} when absent. */
+    public long closeTimeMs() {
+        return closeTimeMs;
     }
 
     /** {@link BookReason#NONE} when trusted, otherwise the last reason trust was lost or withheld. */

@@ -2,6 +2,9 @@ package io.kengine.book;
 
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.Codes;
+import io.kengine.protocol.event.EventHeader;
+import io.kengine.protocol.event.EventType;
+import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.EventSlot;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +19,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Steady state allocates nothing: after warm-up, 100k deltas (with the snapshots, trades, tickers,
- * timers, refused updates and depth reads mixed in) allocate ≈0 bytes on the stage's thread.
+ * timers, refused updates and depth reads mixed in) allocate ≈0 bytes on the stage's thread. Event
+ * time moves on (1 µs per event, 2 ms per timer, max age 1 ms), so every feature update, the EWMAs'
+ * decay, the timer sweep, stale transitions and their announcements run inside the measurement.
  */
 class BookAllocationTest {
     private static final int MARKET = 11;
+    /** Trusted and quiet between timers: turns stale on each tick, fresh again on its next delta. */
+    private static final int QUIET = 13;
     private static final int DELTAS = 100_000;
     /** Slack for the measurement itself; one boxed value or array would already exceed it. */
     private static final long SLACK_BYTES = 256;
 
-    private final BookStage stage = new BookStage();
+    private final BookStage stage = new BookStage(BookStage.DEFAULT_MAX_MARKETS,
+        BookSettings.DEFAULT.withMaxAgeNanos(1_000_000));
+    private long clock = 1_700_000_000_000_000_000L;
     private final List<EventSlot> cycle = new ArrayList<>();
     private final List<Boolean> isDelta = new ArrayList<>();
     private final long[] prices = new long[64];
@@ -54,6 +63,7 @@ class BookAllocationTest {
     private void buildCycle() {
         add(fresh().snapshot(MARKET, BookSnapshotEvent.FLAG_FIRST, levels(4500, 1000, 4400, 500, 900, 7), levels()), false);
         add(fresh().snapshot(MARKET, BookSnapshotEvent.FLAG_LAST, levels(), levels(5200, 700, 5000, 300, 950, 3)), false);
+        add(fresh().fullSnapshot(QUIET, levels(4000, 100), levels(5000, 100)), false);
         long[] yesPrices = {4500, 4400, 4300, 4000, 990, 1000, 100};
         long[] noPrices = {5200, 5000, 5100, 5500, 980, 9000};
         for (int round = 0; round < 20; round++) {
@@ -77,6 +87,7 @@ class BookAllocationTest {
             }
             add(fresh().ticker(MARKET), false);
             add(fresh().timer(), false);
+            add(fresh().delta(QUIET, Codes.BOOK_YES, 4100, round % 2 == 0 ? 1 : -1), true); // moves the mid
         }
         add(fresh().delta(MARKET, Codes.BOOK_YES, 4550, 1), true);     // off grid: refused
         add(fresh().delta(MARKET, Codes.BOOK_YES, 4400, -10_000), true); // negative: refused
@@ -88,12 +99,17 @@ class BookAllocationTest {
         int n = 0;
         while (n < deltas) {
             for (int i = 0; i < cycle.size(); i++) {
-                stage.onEvent(cycle.get(i), (i & 7) == 0);
+                EventSlot slot = cycle.get(i);
+                clock += slot.type() == EventType.TIMER ? 2_000_000 : 1_000;
+                EventHeader.timestampNanos(slot.event(), 0, clock);
+                stage.onEvent(slot, (i & 7) == 0);
                 if (isDelta.get(i)) {
                     n++;
                 }
                 OrderBook book = stage.book(MARKET);
                 seen += book.copyBids(prices, quantities) + book.forEachAsk(visitor, 10) + book.tick();
+                seen += book.spread() + book.mid() + book.microprice() + book.imbalanceTopBps() + book.imbalanceDepthBps()
+                    + book.midVolatility() + book.tradeIntensity() + book.timeToCloseMs() + book.trustState().code();
             }
         }
         return seen;
@@ -108,6 +124,7 @@ class BookAllocationTest {
         mx.setThreadAllocatedMemoryEnabled(true);
 
         stage.onEvent(fresh().definition(MARKET, Codes.STATUS_OPEN, Events.TAPERED), true);
+        stage.onEvent(fresh().definitionClosing(QUIET, Codes.STATUS_OPEN, 1_800_000_000_000L, Events.CENT), true);
         buildCycle();
         runDeltas(3 * DELTAS); // warm-up: let the JIT compile the paths
 
@@ -125,5 +142,7 @@ class BookAllocationTest {
         assertEquals(4800, book.bestAsk());
         assertTrue(stage.appliedDeltas() > 6 * DELTAS / 2);
         assertTrue(stage.rejectedTotal() > 0);
+        assertTrue(stage.trustEntered(BookTrust.STALE) > 1_000, "stale transitions " + stage.trustEntered(BookTrust.STALE));
+        assertTrue(book.tradeIntensity() > 0 && stage.book(QUIET).midVolatility() > 0);
     }
 }

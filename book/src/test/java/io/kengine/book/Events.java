@@ -27,6 +27,8 @@ final class Events {
     private final TimerEvent timer = new TimerEvent();
     private final EventSlot slot;
     private long sequence;
+    private long nanos;
+    private int source = EventSource.FEED;
 
     Events() {
         this(new EventSlot());
@@ -46,7 +48,26 @@ final class Events {
 
     private EventSlot stamp() {
         EventHeader.sequence(slot.event(), 0, ++sequence);
+        EventHeader.timestampNanos(slot.event(), 0, nanos);
         return slot;
+    }
+
+    /** Receive timestamp (epoch ns) stamped on the following events; 0 until set. */
+    Events at(long timestampNanos) {
+        this.nanos = timestampNanos;
+        return this;
+    }
+
+    /** Header source of the following snapshots (FEED until set), e.g. EventSource.REST_POLLER. */
+    Events from(int snapshotSource) {
+        this.source = snapshotSource;
+        return this;
+    }
+
+    EventSlot definitionClosing(int marketId, byte status, long closeTimeMs, long... triples) {
+        EventSlot s = definition(marketId, status, triples);
+        definition.closeTimeMs(closeTimeMs);
+        return s;
     }
 
     EventSlot definition(int marketId, byte status, long... triples) {
@@ -59,7 +80,7 @@ final class Events {
 
     /** @param yes (price, quantity) pairs of YES bids; @param no (price, quantity) pairs of NO bids */
     EventSlot snapshot(int marketId, byte flags, long[] yes, long[] no) {
-        snapshot.wrapForEncode(buffer(), 0, marketId, EventSource.FEED).flags(flags);
+        snapshot.wrapForEncode(buffer(), 0, marketId, source).flags(flags);
         for (int i = 0; i < yes.length; i += 2) {
             snapshot.addYesLevel(yes[i], yes[i + 1]);
         }

@@ -2,6 +2,7 @@ package io.kengine.book;
 
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.Codes;
+import io.kengine.protocol.stage.BookFeaturesNote;
 import io.kengine.protocol.stage.EventSlot;
 import io.kengine.protocol.stage.TopOfBookNote;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Drives {@link BookStage} and {@link ReferenceBook} with the same long random sequence of
  * definitions, chunked snapshots, deltas (valid and invalid), trades and other events, and after
  * every event compares the note and every book: best prices and sizes, trust and reason, level
- * counts, totals, tick and the full depth of both sides, then the counters at the end.
+ * counts, totals, tick and the full depth of both sides, then the counters at the end. The features
+ * that are functions of the levels (spread, mid, microprice, imbalances, top-N depth with N varying by
+ * seed) are checked against straightforward formulas over the reference's depth.
  */
 class OrderBookCrossCheckTest {
     private static final int EVENTS = 100_000;
@@ -46,9 +49,11 @@ class OrderBookCrossCheckTest {
     private static final class Run {
         private final long seed;
         private final Random rnd;
-        private final BookStage stage = new BookStage(4096);
+        private final int depthLevels;
+        private final BookStage stage;
         private final Events events = new Events();
         private final TopOfBookNote note = new TopOfBookNote().wrap(events.slot());
+        private final BookFeaturesNote featuresNote = new BookFeaturesNote().wrap(events.slot());
         private final Map<Integer, ReferenceBook> refs = new TreeMap<>();
         private final Map<String, List<Long>> pointsByGrid = new HashMap<>();
         private final long[] prices = new long[10_001];
@@ -69,6 +74,8 @@ class OrderBookCrossCheckTest {
         Run(long seed) {
             this.seed = seed;
             this.rnd = new Random(seed);
+            this.depthLevels = 1 + (int) (seed % 7);
+            this.stage = new BookStage(4096, BookSettings.DEFAULT.withDepthLevels(depthLevels));
         }
 
         void run() {
@@ -134,7 +141,15 @@ class OrderBookCrossCheckTest {
                 if (ref == null) {
                     refs.put(id, new ReferenceBook(id, ranges, status));
                 } else {
+                    long[] before = top(ref);
                     ref.redefine(ranges, status);
+                    definitions++;
+                    if (before[4] != ref.trustState().code()) {
+                        expectNote(ref, before); // a redefinition that changes trust is announced at once
+                        return;
+                    }
+                    expectCleared();
+                    return;
                 }
                 definitions++;
             }
@@ -382,7 +397,7 @@ class OrderBookCrossCheckTest {
         }
 
         private static long[] top(ReferenceBook ref) {
-            return new long[] {ref.bestBid(), ref.bestBidQty(), ref.bestAsk(), ref.bestAskQty(), ref.trusted ? 1 : 0};
+            return new long[] {ref.bestBid(), ref.bestBidQty(), ref.bestAsk(), ref.bestAskQty(), ref.trustState().code()};
         }
 
         private String at() {
@@ -392,6 +407,8 @@ class OrderBookCrossCheckTest {
         private void expectCleared() {
             assertEquals(-1, note.marketId(), at() + "note market");
             assertEquals(0, note.flags(), at() + "note flags");
+            assertEquals(-1, featuresNote.marketId(), at() + "features market");
+            assertEquals(0, featuresNote.trustCode(), at() + "features trust");
             compareAll();
         }
 
@@ -407,6 +424,11 @@ class OrderBookCrossCheckTest {
             assertEquals(ref.bestAsk(), note.bestAsk(), at() + "note ask");
             assertEquals(ref.bestAskQty(), note.bestAskQty(), at() + "note ask qty");
             assertEquals(ref.tick(), note.tick(), at() + "note tick");
+            assertEquals(ref.marketId, featuresNote.marketId(), at() + "features market");
+            assertEquals(ref.trustState().code(), featuresNote.trustCode(), at() + "features trust");
+            OrderBook book = stage.book(ref.marketId);
+            assertEquals(book.microprice(), featuresNote.microprice(), at() + "features microprice");
+            assertEquals(book.imbalanceDepthBps(), featuresNote.imbalanceDepthBps(), at() + "features depth imbalance");
             compareAll();
         }
 
@@ -446,8 +468,35 @@ class OrderBookCrossCheckTest {
             assertEquals(ref.total(ref.yes), book.totalBidQty(), m + "bid total");
             assertEquals(ref.total(ref.no), book.totalAskQty(), m + "ask total");
             assertEquals(ref.tick(), book.tick(), m + "tick");
-            compareSide(m + "bids", ref.bids(), book.copyBids(prices, quantities));
-            compareSide(m + "asks", ref.asks(), book.copyAsks(prices, quantities));
+            assertEquals(ref.trustState(), book.trustState(), m + "trust state");
+            List<long[]> bids = ref.bids();
+            List<long[]> asks = ref.asks();
+            compareSide(m + "bids", bids, book.copyBids(prices, quantities));
+            compareSide(m + "asks", asks, book.copyAsks(prices, quantities));
+            compareFeatures(m, bids, asks, book);
+        }
+
+        /** Quantities stay far below 2^48 here, so the plain formulas cannot overflow. */
+        private void compareFeatures(String m, List<long[]> bids, List<long[]> asks, OrderBook book) {
+            long bd = ReferenceBook.depth(bids, depthLevels);
+            long ad = ReferenceBook.depth(asks, depthLevels);
+            assertEquals(bd, book.depthBidQty(), m + "bid depth " + depthLevels);
+            assertEquals(ad, book.depthAskQty(), m + "ask depth " + depthLevels);
+            assertEquals(bd + ad == 0 ? OrderBook.NO_VALUE : (bd - ad) * 10_000 / (bd + ad), book.imbalanceDepthBps(), m + "depth imbalance");
+            long bq = bids.isEmpty() ? 0 : bids.get(0)[1];
+            long aq = asks.isEmpty() ? 0 : asks.get(0)[1];
+            assertEquals(bq + aq == 0 ? OrderBook.NO_VALUE : (bq - aq) * 10_000 / (bq + aq), book.imbalanceTopBps(), m + "top imbalance");
+            if (bids.isEmpty() || asks.isEmpty()) {
+                assertEquals(OrderBook.NO_VALUE, book.spread(), m + "spread");
+                assertEquals(OrderBook.NO_PRICE, book.mid(), m + "mid");
+                assertEquals(OrderBook.NO_PRICE, book.microprice(), m + "microprice");
+            } else {
+                long bid = bids.get(0)[0];
+                long ask = asks.get(0)[0];
+                assertEquals(ask - bid, book.spread(), m + "spread");
+                assertEquals((bid + ask) / 2, book.mid(), m + "mid");
+                assertEquals(Math.floorDiv(bid * aq + ask * bq, bq + aq), book.microprice(), m + "microprice");
+            }
         }
 
         private void compareSide(String what, List<long[]> expected, int n) {

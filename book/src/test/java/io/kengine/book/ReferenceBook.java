@@ -256,4 +256,22 @@ final class ReferenceBook {
         }
         return out;
     }
+
+    /** Trust state with fresh, WebSocket-sourced data (the cross-check never ages a book): from trusted and reason alone. */
+    io.kengine.protocol.stage.BookTrust trustState() {
+        if (trusted) {
+            return io.kengine.protocol.stage.BookTrust.TRUSTED;
+        }
+        return reason == BookReason.NO_SNAPSHOT || reason == BookReason.SNAPSHOT_IN_PROGRESS || reason == BookReason.GRID_CHANGED
+            ? io.kengine.protocol.stage.BookTrust.RESYNCING : io.kengine.protocol.stage.BookTrust.UNTRUSTED;
+    }
+
+    /** Quantity in the best {@code n} levels of a side, from the full depth. */
+    static long depth(List<long[]> side, int n) {
+        long sum = 0;
+        for (int i = 0; i < Math.min(n, side.size()); i++) {
+            sum += side.get(i)[1];
+        }
+        return sum;
+    }
 }

@@ -3,6 +3,8 @@ package io.kengine.pricing;
 import io.kengine.config.ParameterDef;
 import io.kengine.protocol.event.ConfigChangeEvent;
 import io.kengine.protocol.event.EventType;
+import io.kengine.protocol.stage.BookFeaturesNote;
+import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.EventSlot;
 import io.kengine.protocol.stage.QuoteNote;
 import io.kengine.protocol.stage.QuoteReason;
@@ -17,6 +19,10 @@ import java.util.List;
  * The calm-market heartbeat, and the first engine the ring runs. It reads only the slot
  * (the book stage's top-of-book note) and its own parameters, which arrive as journaled
  * ConfigChange events, so replay reproduces every quote.
+ *
+ * <p>It quotes only a book whose trust state is TRUSTED (the book stage sets FLAG_TRUSTED only then):
+ * a stale book pulls with {@link QuoteReason#STALE_BOOK}; resyncing, untrusted and, for now,
+ * REST-sourced books (a polled snapshot may be seconds old) pull with {@link QuoteReason#NO_BOOK}.
  */
 public final class MidEdgePricingStage implements Stage {
     public static final String EDGE_KEY = "pricing.m0.edge";
@@ -28,6 +34,7 @@ public final class MidEdgePricingStage implements Stage {
     public static final List<ParameterDef> PARAMETERS = List.of(EDGE, SIZE);
 
     private final TopOfBookNote top = new TopOfBookNote();
+    private final BookFeaturesNote features = new BookFeaturesNote();
     private final QuoteNote quote = new QuoteNote();
     private final ConfigChangeEvent config = new ConfigChangeEvent();
 
@@ -49,6 +56,7 @@ public final class MidEdgePricingStage implements Stage {
             return;
         }
         top.wrap(slot);
+        features.wrap(slot);
         if (!top.isValid() || !top.isChanged()) {
             return;
         }
@@ -58,9 +66,13 @@ public final class MidEdgePricingStage implements Stage {
     private void price(int marketId) {
         long bid = top.bestBid();
         long ask = top.bestAsk();
-        if (!top.isTrusted() || bid == TopOfBookNote.NO_PRICE || ask == TopOfBookNote.NO_PRICE) {
+        boolean ours = features.marketId() == marketId;
+        int trust = ours ? features.trustCode() : BookTrust.NONE;
+        if (!top.isTrusted() || (ours && trust != BookTrust.TRUSTED.code())
+            || bid == TopOfBookNote.NO_PRICE || ask == TopOfBookNote.NO_PRICE) {
+            int reason = trust == BookTrust.STALE.code() ? QuoteReason.STALE_BOOK : QuoteReason.NO_BOOK;
             quote.set(marketId, QuoteNote.FLAG_PRESENT | QuoteNote.FLAG_PULL,
-                0, 0, QuoteReason.NO_BOOK, 0, 0, QuoteReason.NO_BOOK, TopOfBookNote.NO_PRICE);
+                0, 0, reason, 0, 0, reason, TopOfBookNote.NO_PRICE);
             quotesWritten++;
             return;
         }

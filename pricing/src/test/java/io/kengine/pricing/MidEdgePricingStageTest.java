@@ -3,6 +3,8 @@ package io.kengine.pricing;
 import io.kengine.protocol.event.ConfigChangeEvent;
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.event.TimerEvent;
+import io.kengine.protocol.stage.BookFeaturesNote;
+import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.EventSlot;
 import io.kengine.protocol.stage.QuoteNote;
 import io.kengine.protocol.stage.QuoteReason;
@@ -55,6 +57,39 @@ class MidEdgePricingStageTest {
 
         book(2, TopOfBookNote.NO_PRICE, 5500, TopOfBookNote.FLAG_VALID | TopOfBookNote.FLAG_TRUSTED | TopOfBookNote.FLAG_CHANGED, 100);
         assertTrue(quote.isPull());
+    }
+
+    @Test
+    void staleBookPullsWithItsOwnReasonAndOtherStatesPullAsNoBook() {
+        // as the book stage writes it: a stale book is not FLAG_TRUSTED, the features say why
+        features(4, BookTrust.STALE);
+        book(4, 4500, 5500, TopOfBookNote.FLAG_VALID | TopOfBookNote.FLAG_CHANGED, 100);
+        quote.wrap(slot, QuoteNote.PRICING);
+        assertTrue(quote.isPull());
+        assertEquals(0, quote.bidQty());
+        assertEquals(0, quote.askQty());
+        assertEquals(QuoteReason.STALE_BOOK, quote.bidReason());
+        assertEquals("stale-book", QuoteReason.name(quote.askReason()));
+
+        // belt and braces: a state other than TRUSTED pulls even if the flag said trusted
+        features(4, BookTrust.REST_SOURCED);
+        book(4, 4500, 5500, TopOfBookNote.FLAG_VALID | TopOfBookNote.FLAG_TRUSTED | TopOfBookNote.FLAG_CHANGED, 100);
+        assertTrue(quote.isPull());
+        assertEquals(QuoteReason.NO_BOOK, quote.bidReason());
+
+        features(4, BookTrust.TRUSTED);
+        book(4, 4500, 5500, TopOfBookNote.FLAG_VALID | TopOfBookNote.FLAG_TRUSTED | TopOfBookNote.FLAG_CHANGED, 100);
+        assertFalse(quote.isPull());
+        assertEquals(QuoteReason.QUOTED, quote.bidReason());
+
+        // features of another market are not this book's
+        features(9, BookTrust.STALE);
+        book(4, 4500, 5500, TopOfBookNote.FLAG_VALID | TopOfBookNote.FLAG_TRUSTED | TopOfBookNote.FLAG_CHANGED, 100);
+        assertFalse(quote.isPull());
+    }
+
+    private void features(int market, BookTrust trust) {
+        new BookFeaturesNote().wrap(slot).set(market, trust, 0, 5000, 5000, 0, 0, 0, 0, BookFeaturesNote.NO_VALUE);
     }
 
     @Test

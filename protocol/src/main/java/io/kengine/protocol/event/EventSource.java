@@ -1,6 +1,9 @@
 package io.kengine.protocol.event;
 
-/** Who published an event; recorded in the header for post-mortems, never used for decisions. */
+/**
+ * Who published an event; recorded in the header for post-mortems, never used for decisions, with one
+ * exception: a book snapshot from {@link #REST_POLLER} marks the book REST-sourced (not quoted).
+ */
 public final class EventSource {
     public static final int UNKNOWN = 0;
     public static final int FEED = 1;

@@ -5,12 +5,15 @@ import org.agrona.MutableDirectBuffer;
 /**
  * Written by the book stage into the slot's notes for every event: the top of the book of the
  * event's market after applying it. Prices in $0.0001 on the YES leg, quantities in 0.01 contracts.
+ * The trust state and the book's features for the same market are in {@link BookFeaturesNote}.
  */
 public final class TopOfBookNote {
     public static final int OFFSET = 0;
     public static final int FLAG_VALID = 1;     // the event concerned a known market; the fields below are set
-    public static final int FLAG_TRUSTED = 2;   // the book is complete and in sequence
-    public static final int FLAG_CHANGED = 4;   // the top of book changed with this event
+    /** The book is quotable: trust state {@link BookTrust#TRUSTED} (complete, in sequence, fresh, WebSocket-sourced). */
+    public static final int FLAG_TRUSTED = 2;
+    /** The top of book or the book's trust state changed with this event. */
+    public static final int FLAG_CHANGED = 4;
 
     private static final int MARKET_ID = OFFSET;
     private static final int FLAGS = OFFSET + 4;

@@ -14,7 +14,35 @@ class SlotNotesTest {
         assertEquals(48, TopOfBookNote.END);
         assertTrue(TopOfBookNote.END <= QuoteNote.PRICING);
         assertTrue(QuoteNote.PRICING + QuoteNote.LENGTH <= QuoteNote.RISK);
-        assertTrue(QuoteNote.RISK + QuoteNote.LENGTH <= EventSlot.NOTES_LENGTH);
+        assertTrue(QuoteNote.RISK + QuoteNote.LENGTH <= BookFeaturesNote.OFFSET);
+        assertEquals(176, BookFeaturesNote.OFFSET);
+        assertTrue(BookFeaturesNote.END <= EventSlot.NOTES_LENGTH);
+    }
+
+    @Test
+    void bookFeaturesNoteStaysInItsRegionAndClearsToNoState() {
+        EventSlot slot = new EventSlot();
+        slot.notes().setMemory(0, EventSlot.NOTES_LENGTH, (byte) 0x7F);
+        BookFeaturesNote f = new BookFeaturesNote().wrap(slot);
+        f.set(5, BookTrust.STALE, 11, 12, 13, -14, 15, 16, 17, BookFeaturesNote.NO_VALUE);
+        assertEquals(5, f.marketId());
+        assertEquals(BookTrust.STALE, f.trust());
+        assertEquals(11, f.lastUpdateNanos());
+        assertEquals(12, f.mid());
+        assertEquals(13, f.microprice());
+        assertEquals(-14, f.imbalanceTopBps());
+        assertEquals(15, f.imbalanceDepthBps());
+        assertEquals(16, f.volatility());
+        assertEquals(17, f.tradeIntensity());
+        assertEquals(BookFeaturesNote.NO_VALUE, f.timeToCloseMs());
+        assertEquals((byte) 0x7F, slot.notes().getByte(BookFeaturesNote.OFFSET - 1));
+        assertEquals((byte) 0x7F, slot.notes().getByte(BookFeaturesNote.END));
+        f.clear();
+        assertEquals(-1, f.marketId());
+        assertEquals(null, f.trust(), "a cleared note is no state, never TRUSTED");
+        for (BookTrust t : BookTrust.values()) {
+            assertEquals(t, BookTrust.of(t.code()));
+        }
     }
 
     @Test
