@@ -48,12 +48,15 @@ public final class DecoderFrameSink implements FrameSink {
             case USER_ORDER:
                 resolve();
                 return FrameCategory.DATA;
+            case MARKET_LIFECYCLE:
+                resolve();
+                return FrameCategory.LIFECYCLE;
             case CONTROL:
                 return FrameCategory.CONTROL;
             case MALFORMED:
                 return FrameCategory.MALFORMED;
             default:
-                return FrameCategory.UNKNOWN; // market_lifecycle_v2 among others: not decoded yet
+                return FrameCategory.UNKNOWN; // positions, event_lifecycle, RFQs ...: not used
         }
     }
 

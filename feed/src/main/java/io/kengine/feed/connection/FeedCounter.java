@@ -31,7 +31,15 @@ public enum FeedCounter {
     REST_POLLS,
     REST_POLL_FAILURES,
     REST_SNAPSHOTS,
-    REST_SNAPSHOTS_DISCARDED;
+    REST_SNAPSHOTS_DISCARDED,
+    /** market_lifecycle_v2 frames of our markets handed to the writer. */
+    LIFECYCLE_FRAMES,
+    /** market_lifecycle_v2 frames of other markets (the channel takes no filter): expected, dropped. */
+    LIFECYCLE_OTHER_MARKETS,
+    /** GET /events/{event_ticker} calls at start (one per event whose series was not known from a series filter). */
+    EVENT_LOOKUPS,
+    /** GET /events/{event_ticker} at start failed or gave no series_ticker: those definitions carry an empty series. */
+    SERIES_UNKNOWN;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -176,6 +176,9 @@ final class FeedSession {
             case FrameCategory.DATA:
                 onData();
                 break;
+            case FrameCategory.LIFECYCLE:
+                onLifecycle();
+                break;
             case FrameCategory.CONTROL:
                 onControl(buffer, offset, length, nowNanos);
                 break;
@@ -231,6 +234,21 @@ final class FeedSession {
         } else if (sink.marketId() == MarketRegistry.UNKNOWN) {
             counters.increment(FeedCounter.FRAMES_UNKNOWN_MARKET);
         } else {
+            publish();
+        }
+    }
+
+    /**
+     * Lifecycle frames have no seq and another sid than the orderbook's: they bypass the sequence tracker, so
+     * they can neither reveal nor hide an orderbook gap. Other markets' events are expected (no filter).
+     */
+    private void onLifecycle() {
+        if (retiredSids.contains(sink.sid())) {
+            counters.increment(FeedCounter.FRAMES_RETIRED_SID);
+        } else if (sink.marketId() == MarketRegistry.UNKNOWN) {
+            counters.increment(FeedCounter.LIFECYCLE_OTHER_MARKETS);
+        } else {
+            counters.increment(FeedCounter.LIFECYCLE_FRAMES);
             publish();
         }
     }

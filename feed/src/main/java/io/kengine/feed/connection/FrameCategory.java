@@ -14,6 +14,11 @@ public final class FrameCategory {
     public static final int UNKNOWN = 5;
     /** Not JSON, truncated, wrong types, bad values: counted and dropped. */
     public static final int MALFORMED = 6;
+    /**
+     * {@code market_lifecycle_v2}: sid, market (any market: the channel takes no filter). Not an orderbook
+     * frame: the channel has no seq (kalshi-api.md §4.6), so it never goes through the sequence check.
+     */
+    public static final int LIFECYCLE = 7;
 
     private FrameCategory() {
     }

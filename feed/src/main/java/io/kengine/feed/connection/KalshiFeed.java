@@ -11,6 +11,7 @@ import io.kengine.protocol.wire.auth.AuthHeaders;
 import io.kengine.protocol.wire.auth.KalshiSigner;
 import io.kengine.protocol.wire.json.JsonCodec;
 import io.kengine.protocol.wire.model.PriceRange;
+import io.kengine.protocol.wire.rest.EventData;
 import io.kengine.protocol.wire.rest.GetMarketsResponse;
 import io.kengine.protocol.wire.rest.Market;
 import io.kengine.protocol.wire.rest.MarketCodecs;
@@ -26,6 +27,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,8 @@ public final class KalshiFeed implements AutoCloseable {
     private final Backoff backoff;
     private final Object lock = new Object();
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
+    /** event ticker → series ticker ("" = unknown), filled at start: one GET /events/{e} per event at most. */
+    private final Map<String, String> seriesByEvent = new HashMap<>();
     private final long deadAfterNanos;
     private final long restFallbackAfterNanos;
     private final long restPollIntervalNanos;
@@ -124,11 +128,14 @@ public final class KalshiFeed implements AutoCloseable {
             started = true;
         }
         List<Market> defs = resolveMarkets();
+        for (Market m : defs) {
+            seriesOf(m.eventTicker()); // REST before taking the lock
+        }
         FrameSink sink = sinkFactory.apply(markets);
         synchronized (lock) {
             session = new FeedSession(config, markets, sink, publisher, counters);
             for (Market m : defs) {
-                publishDefinition(m);
+                publishDefinition(m, seriesOf(m.eventTicker()));
             }
             downSinceNanos = System.nanoTime(); // no socket yet: the REST fallback clock runs from now
         }
@@ -212,7 +219,11 @@ public final class KalshiFeed implements AutoCloseable {
             listMarkets("event_ticker", event, found);
         }
         for (String series : config.seriesTickers()) {
-            listMarkets("series_ticker", series, found);
+            for (Market m : listMarkets("series_ticker", series, found)) {
+                if (m.eventTicker() != null && !m.eventTicker().isEmpty()) {
+                    seriesByEvent.putIfAbsent(m.eventTicker(), series); // the filter says which: no need to ask
+                }
+            }
         }
         if (found.isEmpty()) {
             throw new FeedStartException("no open market matches the configured events/series");
@@ -225,24 +236,76 @@ public final class KalshiFeed implements AutoCloseable {
         return defs;
     }
 
-    private void listMarkets(String filter, String value, Map<String, Market> found) {
+    /** Every market the filter lists (also those already found); {@code found} keeps the first of each ticker. */
+    private List<Market> listMarkets(String filter, String value, Map<String, Market> found) {
+        List<Market> listed = new ArrayList<>();
         String cursor = null;
         do {
             GetMarketsResponse page = restGet(KalshiPaths.withQuery(KalshiPaths.MARKETS, filter, value,
                     "status", "open", "limit", "1000", "cursor", cursor), MarketCodecs.GET_MARKETS_RESPONSE);
             for (Market m : page.markets()) {
                 found.putIfAbsent(m.ticker(), m);
+                listed.add(m);
             }
             cursor = page.cursor() == null || page.cursor().isEmpty() ? null : page.cursor();
         } while (cursor != null);
+        return listed;
     }
 
-    private void publishDefinition(Market m) {
+    /**
+     * The series of an event: Kalshi's Market has no series field, so it comes from {@code GET /events/{e}}
+     * ({@code series_ticker}), asked once per event and cached. A failed call or an answer without a usable
+     * series leaves it empty ("" cached too, so it is asked once) and counts {@link FeedCounter#SERIES_UNKNOWN}:
+     * the series is descriptive, not worth failing the start for.
+     */
+    private String seriesOf(String eventTicker) {
+        if (eventTicker == null || eventTicker.isEmpty()) {
+            return "";
+        }
+        String known = seriesByEvent.get(eventTicker);
+        if (known != null) {
+            return known;
+        }
+        String series = "";
+        counters.increment(FeedCounter.EVENT_LOOKUPS);
+        try {
+            EventData e = restGetOrThrow(KalshiPaths.event(eventTicker), MarketCodecs.GET_EVENT_RESPONSE).event();
+            String s = e == null ? null : e.seriesTicker();
+            if (s != null && !s.isEmpty() && fitsTickerField(s)) {
+                series = s;
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "event {0}: no usable series_ticker ({1}); series left empty",
+                        eventTicker, s);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "GET event {0} failed ({1}); series left empty", eventTicker, e.getMessage());
+        }
+        if (series.isEmpty()) {
+            counters.increment(FeedCounter.SERIES_UNKNOWN);
+        }
+        seriesByEvent.put(eventTicker, series);
+        return series;
+    }
+
+    /** Checked before claiming a slot: a value the flyweight refuses would leave a claimed slot unpublished. */
+    private static boolean fitsTickerField(String s) {
+        if (s.length() > MarketDefinitionEvent.TICKER_CAPACITY - 1) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 0x20 || s.charAt(i) > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void publishDefinition(Market m, String series) {
         int id = markets.id(m.ticker());
         definition.wrapForEncode(publisher.claim(), 0, id, EventSource.FEED)
                 .openTimeMs(orNull(m.openTimeMs())).closeTimeMs(orNull(m.closeTimeMs()))
                 .status(status(m.status())).fractionalTrading(true) // fractional everywhere since 2026-04-17 (§5)
-                .ticker(m.ticker()).eventTicker(m.eventTicker() == null ? "" : m.eventTicker());
+                .ticker(m.ticker()).eventTicker(m.eventTicker() == null ? "" : m.eventTicker()).seriesTicker(series);
         List<PriceRange> ranges = m.priceRanges();
         if (ranges == null || ranges.isEmpty()) {
             definition.addPriceRange(0, 10_000, 100); // markets from before price_ranges: whole cents

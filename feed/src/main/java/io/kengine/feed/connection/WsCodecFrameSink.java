@@ -2,6 +2,7 @@ package io.kengine.feed.connection;
 
 import io.kengine.protocol.event.BookDeltaEvent;
 import io.kengine.protocol.event.Codes;
+import io.kengine.protocol.event.MarketLifecycleEvent;
 import io.kengine.protocol.event.TickerEvent;
 import io.kengine.protocol.event.TradeEvent;
 import io.kengine.protocol.stage.EventPublisher;
@@ -29,8 +30,8 @@ import java.util.List;
 /**
  * A stand-in decoder on top of protocol's {@link WsCodec} (a small tree per frame: allocates). It exists so
  * the connection logic can be built and tested before the zero-allocation decoder of
- * {@code io.kengine.feed.decode} is wired in. Publishes books (snapshots, deltas), tickers and trades;
- * fills, user orders and lifecycle frames are classified as data but not turned into events here.
+ * {@code io.kengine.feed.decode} is wired in. Publishes books (snapshots, deltas), tickers, trades and
+ * lifecycle events; fills and user orders are classified as data but not turned into events here.
  */
 public final class WsCodecFrameSink implements FrameSink {
     private static final long NONE = Long.MIN_VALUE;
@@ -40,6 +41,7 @@ public final class WsCodecFrameSink implements FrameSink {
     private final BookDeltaEvent delta = new BookDeltaEvent();
     private final TickerEvent ticker = new TickerEvent();
     private final TradeEvent trade = new TradeEvent();
+    private final MarketLifecycleEvent lifecycle = new MarketLifecycleEvent();
     private byte[] scratch = new byte[4096];
     private long[] yesP = new long[64];
     private long[] yesQ = new long[64];
@@ -98,7 +100,7 @@ public final class WsCodecFrameSink implements FrameSink {
         }
         if (m instanceof MarketLifecycleV2) {
             MarketLifecycleV2 l = (MarketLifecycleV2) m;
-            return data(FrameCategory.DATA, l.sid(), NONE, l.marketTicker());
+            return data(FrameCategory.LIFECYCLE, l.sid(), NONE, l.marketTicker());
         }
         if (m instanceof Subscribed || m instanceof UpdateOk || m instanceof Unsubscribed || m instanceof WsError
                 || m instanceof SubscriptionList) {
@@ -171,7 +173,39 @@ public final class WsCodecFrameSink implements FrameSink {
             publisher.publish();
             return 1;
         }
+        if (m instanceof MarketLifecycleV2) {
+            return publishLifecycle((MarketLifecycleV2) m, publisher, source);
+        }
         return 0;
+    }
+
+    private int publishLifecycle(MarketLifecycleV2 l, EventPublisher publisher, int source) {
+        byte kind;
+        switch (l.eventType()) {
+            case MarketLifecycleV2.CREATED: kind = MarketLifecycleEvent.CREATED; break;
+            case MarketLifecycleV2.ACTIVATED: kind = MarketLifecycleEvent.ACTIVATED; break;
+            case MarketLifecycleV2.DEACTIVATED: kind = MarketLifecycleEvent.DEACTIVATED; break;
+            case MarketLifecycleV2.CLOSE_DATE_UPDATED: kind = MarketLifecycleEvent.CLOSE_DATE_UPDATED; break;
+            case MarketLifecycleV2.DETERMINED: kind = MarketLifecycleEvent.DETERMINED; break;
+            case MarketLifecycleV2.SETTLED: kind = MarketLifecycleEvent.SETTLED; break;
+            default: return 0;
+        }
+        byte result = l.result() == null ? MarketLifecycleEvent.RESULT_NONE : switch (l.result()) {
+            case "yes" -> MarketLifecycleEvent.RESULT_YES;
+            case "no" -> MarketLifecycleEvent.RESULT_NO;
+            case "scalar" -> MarketLifecycleEvent.RESULT_SCALAR;
+            default -> MarketLifecycleEvent.RESULT_NONE;
+        };
+        long exchangeSeconds = l.settledTsSec() != NONE ? l.settledTsSec() : l.determinationTsSec();
+        lifecycle.wrapForEncode(publisher.claim(), 0, marketId, source)
+                .kind(kind).result(result).openTimeMs(millis(l.openTsSec())).closeTimeMs(millis(l.closeTsSec()))
+                .settlementValue(l.settlementValue()).exchangeTimeMs(millis(exchangeSeconds));
+        publisher.publish();
+        return 1;
+    }
+
+    private static long millis(long seconds) {
+        return seconds == NONE ? NONE : seconds * 1000; // NONE = Wire.ABSENT = the flyweight's null
     }
 
     private int copy(List<PriceLevel> levels, boolean yes) {

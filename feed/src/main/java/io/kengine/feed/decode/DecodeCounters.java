@@ -20,6 +20,7 @@ public final class DecodeCounters {
     private final long[] byKind = new long[FrameKind.COUNT];
     private final long[] byReason = new long[MalformedReason.COUNT];
     private final long[] published = new long[FrameKind.COUNT];
+    private long lifecycleSkipped;
 
     private final byte[][] sample = new byte[MalformedReason.COUNT][SAMPLE_BYTES];
     private final int[] sampleLength = new int[MalformedReason.COUNT];
@@ -53,6 +54,11 @@ public final class DecodeCounters {
     void onUnknownMarket(DecodedFrame f) {
         FieldBytes t = f.marketTicker;
         drop(MalformedReason.UNKNOWN_MARKET, t.array(), 0, t.length(), -1);
+    }
+
+    /** Called by {@link RingEventWriter}: a lifecycle type no {@code MarketLifecycleEvent} kind expresses. */
+    void onLifecycleSkipped() {
+        lifecycleSkipped++;
     }
 
     void onPublished(FrameKind kind, int events) {
@@ -102,6 +108,14 @@ public final class DecodeCounters {
     /** Ring events published for frames of {@code kind} (a snapshot may take several). */
     public long published(FrameKind kind) {
         return published[kind.ordinal()];
+    }
+
+    /**
+     * Lifecycle frames of a known market that published nothing because the event has no kind for their
+     * type ({@code price_level_structure_updated}, {@code metadata_updated}, a type added after this decoder).
+     */
+    public long lifecycleSkipped() {
+        return lifecycleSkipped;
     }
 
     /** How many samples of {@code reason} were kept so far: a logger compares it with the last one it saw. */

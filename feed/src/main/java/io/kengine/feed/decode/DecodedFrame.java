@@ -20,6 +20,9 @@ import io.kengine.protocol.event.Codes;
  *       {@link #isTaker()}, {@link #postPosition()};</li>
  *   <li>{@code USER_ORDER}: {@link #orderId()}, {@link #clientOrderId()}, {@link #status()},
  *       {@link #orderSide()}, {@link #price()} (YES), {@link #remaining()}, {@link #filled()}, ...;</li>
+ *   <li>{@code MARKET_LIFECYCLE}: {@link #lifecycleType()}, {@link #eventType()} (as sent), {@link #openTimeMs()},
+ *       {@link #closeTimeMs()}, {@link #result()}, {@link #settlementValue()}, {@link #determinationTimeMs()},
+ *       {@link #settledTimeMs()}, {@link #deactivated()}, price ranges; no {@code seq} (the channel has none);</li>
  *   <li>{@code CONTROL}: {@link #controlType()}, {@link #id()}, {@link #sid()}, {@link #seq()},
  *       {@link #channel()} (subscribed), {@link #errorCode()} (error);</li>
  *   <li>{@code UNKNOWN}: {@link #type()}, and {@link #sid()} / {@link #seq()} when they were plain integers;</li>
@@ -48,6 +51,16 @@ public final class DecodedFrame {
     /** Removed by Kalshi in Nov 2025; still read for old data. */
     public static final byte STATUS_PENDING = 4;
 
+    /**
+     * {@code market_lifecycle_v2} {@code event_type}: 1–6 are {@code MarketLifecycleEvent}'s kinds (CREATED …
+     * SETTLED, same values); 7 and 8 have no event kind; {@link #LIFECYCLE_OTHER} is a type this decoder does not know.
+     */
+    public static final byte LIFECYCLE_OTHER = 0;
+    public static final byte LIFECYCLE_PRICE_LEVEL_STRUCTURE_UPDATED = 7;
+    public static final byte LIFECYCLE_METADATA_UPDATED = 8;
+    /** Price ranges kept per lifecycle frame: {@code MarketDefinitionEvent} holds 16; more is TOO_DEEP. */
+    public static final int MAX_PRICE_RANGES = 16;
+
     FrameKind kind = FrameKind.UNKNOWN;
     MalformedReason reason;
     int errorOffset = -1;
@@ -64,6 +77,7 @@ public final class DecodedFrame {
     final FieldBytes orderId = new FieldBytes(ID_CAPACITY);
     final FieldBytes clientOrderId = new FieldBytes(ID_CAPACITY);
     final FieldBytes channel = new FieldBytes(TICKER_CAPACITY);
+    final FieldBytes eventType = new FieldBytes(TYPE_CAPACITY);
 
     final long[] yesPrices = new long[MAX_LEVELS_PER_SIDE];
     final long[] yesQuantities = new long[MAX_LEVELS_PER_SIDE];
@@ -102,6 +116,19 @@ public final class DecodedFrame {
     long createdTsMs;
     long lastUpdatedTsMs;
     long expirationTsMs;
+
+    byte lifecycleType;
+    byte result;
+    byte deactivated;
+    long openTimeMs;
+    long closeTimeMs;
+    long determinationTimeMs;
+    long settledTimeMs;
+    long settlementValue;
+    int priceRangeCount;
+    final long[] rangeStarts = new long[MAX_PRICE_RANGES];
+    final long[] rangeEnds = new long[MAX_PRICE_RANGES];
+    final long[] rangeSteps = new long[MAX_PRICE_RANGES];
 
     /** Forgets the previous frame. */
     void reset() {
@@ -150,6 +177,16 @@ public final class DecodedFrame {
         createdTsMs = ABSENT;
         lastUpdatedTsMs = ABSENT;
         expirationTsMs = ABSENT;
+        eventType.clear();
+        lifecycleType = LIFECYCLE_OTHER;
+        result = 0;
+        deactivated = -1;
+        openTimeMs = ABSENT;
+        closeTimeMs = ABSENT;
+        determinationTimeMs = ABSENT;
+        settledTimeMs = ABSENT;
+        settlementValue = ABSENT;
+        priceRangeCount = 0;
     }
 
     void malformed(MalformedReason r, int at) {
@@ -235,6 +272,26 @@ public final class DecodedFrame {
     public long createdTsMs() { return createdTsMs; }
     public long lastUpdatedTsMs() { return lastUpdatedTsMs; }
     public long expirationTsMs() { return expirationTsMs; }
+
+    /** Lifecycle: 1–6 = {@code MarketLifecycleEvent.CREATED} … {@code SETTLED}, or a {@code LIFECYCLE_*} constant. */
+    public byte lifecycleType() { return lifecycleType; }
+    /** Lifecycle: the {@code event_type} string as sent (printable ASCII). */
+    public FieldBytes eventType() { return eventType; }
+    /** Lifecycle: {@code MarketLifecycleEvent.RESULT_*} ({@code RESULT_NONE} when absent or {@code ""}). */
+    public byte result() { return result; }
+    /** Lifecycle {@code is_deactivated}: -1 absent, 0 false, 1 true. */
+    public byte deactivated() { return deactivated; }
+    /** Lifecycle {@code open_ts} (seconds on the wire) in ms. */
+    public long openTimeMs() { return openTimeMs; }
+    public long closeTimeMs() { return closeTimeMs; }
+    public long determinationTimeMs() { return determinationTimeMs; }
+    public long settledTimeMs() { return settledTimeMs; }
+    /** Lifecycle {@code settlement_value}: $0.0001 per YES contract. */
+    public long settlementValue() { return settlementValue; }
+    public int priceRangeCount() { return priceRangeCount; }
+    public long rangeStart(int i) { return rangeStarts[checkLevel(i, priceRangeCount)]; }
+    public long rangeEnd(int i) { return rangeEnds[checkLevel(i, priceRangeCount)]; }
+    public long rangeStep(int i) { return rangeSteps[checkLevel(i, priceRangeCount)]; }
 
     /** Allocates: for logs and test failure messages. */
     @Override

@@ -95,6 +95,22 @@ final class Fields {
     static final int SID = 74;
     static final int MARKET_TICKERS = 75;
     static final int MARKET_IDS = 76;
+    // market_lifecycle_v2
+    static final int EVENT_TYPE = 77;
+    static final int OPEN_TS = 78;
+    static final int CLOSE_TS = 79;
+    static final int RESULT = 80;
+    static final int DETERMINATION_TS = 81;
+    static final int SETTLEMENT_VALUE = 82;
+    static final int SETTLED_TS = 83;
+    static final int IS_DEACTIVATED = 84;
+    static final int PRICE_LEVEL_STRUCTURE = 85;
+    static final int PRICE_RANGES = 86;
+    static final int STRIKE_TYPE = 87;
+    static final int FLOOR_STRIKE = 88;
+    static final int CAP_STRIKE = 89;
+    static final int YES_SUB_TITLE = 90;
+    static final int ADDITIONAL_METADATA = 91;
 
     static final FieldTable MSG_TABLE = new FieldTable(
             "market_ticker", "market_id", "ticker", "ts", "ts_ms", "time", "client_order_id", "subaccount",
@@ -111,13 +127,19 @@ final class Fields {
             "taker_fill_cost_dollars", "maker_fill_cost_dollars", "taker_fees_dollars", "maker_fees_dollars",
             "order_group_id", "self_trade_prevention_type", "created_ts_ms", "created_time",
             "last_updated_ts_ms", "last_update_time", "expiration_ts_ms", "expiration_time", "subaccount_number",
-            "code", "msg", "channel", "sid", "market_tickers", "market_ids");
+            "code", "msg", "channel", "sid", "market_tickers", "market_ids",
+            "event_type", "open_ts", "close_ts", "result", "determination_ts", "settlement_value", "settled_ts",
+            "is_deactivated", "price_level_structure", "price_ranges", "strike_type", "floor_strike", "cap_strike",
+            "yes_sub_title", "additional_metadata");
 
     static {
         // The ids above are positions in MSG_TABLE: a mismatch would read the wrong field silently.
         if (!"market_ids".equals(MSG_TABLE.name(MARKET_IDS)) || !"order_id".equals(MSG_TABLE.name(ORDER_ID))
                 || !"subaccount_number".equals(MSG_TABLE.name(SUBACCOUNT_NUMBER))
-                || !"trade_id".equals(MSG_TABLE.name(TRADE_ID)) || MSG_TABLE.size() != MARKET_IDS + 1) {
+                || !"trade_id".equals(MSG_TABLE.name(TRADE_ID)) || !"market_ids".equals(MSG_TABLE.name(MARKET_IDS))
+                || !"settled_ts".equals(MSG_TABLE.name(SETTLED_TS))
+                || !"additional_metadata".equals(MSG_TABLE.name(ADDITIONAL_METADATA))
+                || MSG_TABLE.size() != ADDITIONAL_METADATA + 1) {
             throw new ExceptionInInitializerError("Fields ids out of step with MSG_TABLE");
         }
     }

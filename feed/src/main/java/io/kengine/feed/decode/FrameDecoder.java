@@ -55,7 +55,7 @@ public final class FrameDecoder {
     private static final int K_MONEY = 4;
 
     private static final byte[][] TYPES = names("orderbook_snapshot", "orderbook_delta", "ticker", "trade", "fill",
-            "user_order", "subscribed", "unsubscribed", "ok", "error");
+            "user_order", "subscribed", "unsubscribed", "ok", "error", "market_lifecycle_v2");
     private static final int T_SNAPSHOT = 0;
     private static final int T_DELTA = 1;
     private static final int T_TICKER = 2;
@@ -66,12 +66,26 @@ public final class FrameDecoder {
     private static final int T_UNSUBSCRIBED = 7;
     private static final int T_OK = 8;
     private static final int T_ERROR = 9;
+    private static final int T_LIFECYCLE = 10;
 
     private static final byte[][] YES_NO = names("yes", "no");
     private static final byte[][] BID_ASK = names("bid", "ask");
     private static final byte[][] BUY_SELL = names("buy", "sell");
     private static final byte[][] STATUSES = names("resting", "canceled", "executed", "pending");
     private static final byte[][] STP = names("taker_at_cross", "maker");
+    /** Index + 1 = DecodedFrame's lifecycle type (1–6 = MarketLifecycleEvent's kinds). */
+    private static final byte[][] LIFECYCLE_TYPES = names("created", "activated", "deactivated", "close_date_updated",
+            "determined", "settled", "price_level_structure_updated", "metadata_updated");
+    /** Index = MarketLifecycleEvent.RESULT_* ("" is REST's "no result yet"). */
+    private static final byte[][] RESULTS = names("", "yes", "no", "scalar");
+    private static final byte[][] RANGE_KEYS = names("start", "end", "step");
+    /** additional_metadata keys the reference reader types: strings, then a boolean, an integer, two decimals. */
+    private static final byte[][] META_KEYS = names("name", "title", "yes_sub_title", "no_sub_title", "rules_primary",
+            "rules_secondary", "event_ticker", "strike_type", "can_close_early", "expected_expiration_ts",
+            "floor_strike", "cap_strike");
+    private static final int META_STRINGS = 8;
+    private static final int META_BOOL = 8;
+    private static final int META_LONG = 9;
     private static final byte[] KEY_CHANNEL = "channel".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_SID = "sid".getBytes(StandardCharsets.US_ASCII);
 
@@ -189,6 +203,7 @@ public final class FrameDecoder {
             case T_UNSUBSCRIBED: unsubscribed(); break;
             case T_OK: ok(); break;
             case T_ERROR: error(); break;
+            case T_LIFECYCLE: lifecycle(); break;
             default: unknown(ts, te); break;
         }
     }
@@ -456,6 +471,232 @@ public final class FrameDecoder {
         out.status = (byte) (status + 1); // STATUS_* follow STATUSES' order
         out.orderSide = outcome < 0 ? 0 : outcome == 0 ? Codes.BID : Codes.ASK;
         succeed(FrameKind.USER_ORDER);
+    }
+
+    // ================================================================ market lifecycle
+
+    /**
+     * {@code market_lifecycle_v2}: which fields come depends on {@code event_type}. Every field the reference
+     * reader types is validated the same way (so a frame means the same to both), including the nested
+     * {@code price_ranges} and {@code additional_metadata}; strikes, titles and metadata are not kept (no
+     * event field holds them). The channel carries no {@code seq}: one sent anyway is ignored, like the
+     * reference reader does, so it can never be taken for an orderbook seq. An unknown {@code event_type}
+     * decodes (as {@link DecodedFrame#LIFECYCLE_OTHER}) rather than being refused: Kalshi adds types.
+     */
+    private void lifecycle() {
+        if (!envelope(false)) {
+            return;
+        }
+        ascii(Fields.MARKET_TICKER, out.marketTicker, true);
+        ascii(Fields.EVENT_TYPE, out.eventType, true);
+        if (failed()) {
+            return;
+        }
+        out.lifecycleType = (byte) (match(m.start[Fields.EVENT_TYPE], m.end[Fields.EVENT_TYPE], LIFECYCLE_TYPES) + 1);
+        optInt(Fields.EXCHANGE_INDEX);
+        out.openTimeMs = secondsAsMillis(Fields.OPEN_TS);
+        out.closeTimeMs = secondsAsMillis(Fields.CLOSE_TS);
+        int result = enumOf(Fields.RESULT, RESULTS, false);
+        out.result = result < 0 ? 0 : (byte) result;
+        out.determinationTimeMs = secondsAsMillis(Fields.DETERMINATION_TS);
+        out.settlementValue = opt(Fields.SETTLEMENT_VALUE, K_PRICE);
+        out.settledTimeMs = secondsAsMillis(Fields.SETTLED_TS);
+        out.deactivated = (byte) optBool(Fields.IS_DEACTIVATED, false);
+        optString(Fields.PRICE_LEVEL_STRUCTURE);
+        priceRanges();
+        optString(Fields.STRIKE_TYPE);
+        if (m.has(Fields.FLOOR_STRIKE)) {
+            decimal(m.type[Fields.FLOOR_STRIKE], m.start[Fields.FLOOR_STRIKE], m.end[Fields.FLOOR_STRIKE], m.flags[Fields.FLOOR_STRIKE]);
+        }
+        if (m.has(Fields.CAP_STRIKE)) {
+            decimal(m.type[Fields.CAP_STRIKE], m.start[Fields.CAP_STRIKE], m.end[Fields.CAP_STRIKE], m.flags[Fields.CAP_STRIKE]);
+        }
+        optString(Fields.YES_SUB_TITLE);
+        metadata();
+        succeed(FrameKind.MARKET_LIFECYCLE);
+    }
+
+    /** {@code price_ranges}: an array of objects, each with a price {@code start}, {@code end} and {@code step}. */
+    private void priceRanges() {
+        if (failed() || !m.has(Fields.PRICE_RANGES)) {
+            return;
+        }
+        if (m.type[Fields.PRICE_RANGES] != ARRAY) {
+            fail(MalformedReason.WRONG_TYPE, m.start[Fields.PRICE_RANGES]);
+            return;
+        }
+        final JsonScanner s = scanner;
+        int p = s.skipWs(m.start[Fields.PRICE_RANGES] + 1);
+        int n = 0;
+        if (b[p] == ']') {
+            return;
+        }
+        while (!failed()) {
+            if (b[p] != '{') {
+                fail(MalformedReason.WRONG_TYPE, p);
+                return;
+            }
+            if (n == DecodedFrame.MAX_PRICE_RANGES) {
+                fail(MalformedReason.TOO_DEEP, p);
+                return;
+            }
+            p = s.skipWs(range(p, n));
+            n++;
+            out.priceRangeCount = n;
+            if (b[p] == ']') {
+                return;
+            }
+            p = s.skipWs(p + 1);
+        }
+    }
+
+    /** One range object at {@code p} into slot {@code n}; returns the position after it. */
+    private int range(int p, int n) {
+        final JsonScanner s = scanner;
+        long start = ABSENT;
+        long end = ABSENT;
+        long step = ABSENT;
+        int q = s.skipWs(p + 1);
+        if (b[q] != '}') {
+            while (!failed()) {
+                q = s.value(q, 1, CTX_OTHER); // the key
+                int k = match(s.vStart, s.vEnd, RANGE_KEYS);
+                q = s.skipWs(s.skipWs(q) + 1);
+                q = s.value(q, 1, CTX_OTHER);
+                if (k >= 0 && s.vType != JsonScanner.NULL) {
+                    long v = fixed(s.vType, s.vStart, s.vEnd, s.vFlags, K_PRICE);
+                    if (k == 0) {
+                        start = v;
+                    } else if (k == 1) {
+                        end = v;
+                    } else {
+                        step = v;
+                    }
+                }
+                q = s.skipWs(q);
+                if (b[q] == '}') {
+                    break;
+                }
+                q = s.skipWs(q + 1);
+            }
+        }
+        if (!failed() && (start == ABSENT || end == ABSENT || step == ABSENT)) {
+            fail(MalformedReason.MISSING_FIELD, p);
+        }
+        out.rangeStarts[n] = start;
+        out.rangeEnds[n] = end;
+        out.rangeSteps[n] = step;
+        return q + 1;
+    }
+
+    /** {@code additional_metadata} (on {@code created}): an object whose typed keys are validated, none kept. */
+    private void metadata() {
+        if (failed() || !m.has(Fields.ADDITIONAL_METADATA)) {
+            return;
+        }
+        if (m.type[Fields.ADDITIONAL_METADATA] != OBJECT) {
+            fail(MalformedReason.WRONG_TYPE, m.start[Fields.ADDITIONAL_METADATA]);
+            return;
+        }
+        final JsonScanner s = scanner;
+        int q = s.skipWs(m.start[Fields.ADDITIONAL_METADATA] + 1);
+        if (b[q] == '}') {
+            return;
+        }
+        while (!failed()) {
+            q = s.value(q, 1, CTX_OTHER); // the key
+            int k = match(s.vStart, s.vEnd, META_KEYS);
+            q = s.skipWs(s.skipWs(q) + 1);
+            q = s.value(q, 1, CTX_OTHER);
+            if (k >= 0 && s.vType != JsonScanner.NULL) {
+                if (k < META_STRINGS) {
+                    if (s.vType != STRING) {
+                        fail(MalformedReason.WRONG_TYPE, s.vStart);
+                    }
+                } else if (k == META_BOOL) {
+                    if (s.vType != TRUE && s.vType != FALSE) {
+                        fail(MalformedReason.WRONG_TYPE, s.vStart);
+                    }
+                } else if (k == META_LONG) {
+                    if (s.vType != INT) {
+                        fail(MalformedReason.WRONG_TYPE, s.vStart);
+                    } else {
+                        parseLong(s.vStart, s.vEnd);
+                    }
+                } else {
+                    decimal(s.vType, s.vStart, s.vEnd, s.vFlags);
+                }
+            }
+            q = s.skipWs(q);
+            if (b[q] == '}') {
+                return;
+            }
+            q = s.skipWs(q + 1);
+        }
+    }
+
+    /**
+     * An exact decimal (strikes) as the reference reader's {@code BigDecimal} takes it: any JSON number whose
+     * exponent fits nine digits (a longer one can overflow BigDecimal's int scale), or an unescaped string
+     * {@code [-]digits[.digits]} (stricter than BigDecimal's string syntax).
+     */
+    private void decimal(int type, int s, int e, int flags) {
+        if (type == INT) {
+            return;
+        }
+        if (type == FLOAT) {
+            int x = s;
+            while (x < e && b[x] != 'e' && b[x] != 'E') {
+                x++;
+            }
+            if (x < e) {
+                x++;
+                if (b[x] == '+' || b[x] == '-') {
+                    x++;
+                }
+                if (e - x > 9) {
+                    fail(MalformedReason.BAD_NUMBER, s);
+                }
+            }
+            return;
+        }
+        if (type != STRING) {
+            fail(MalformedReason.WRONG_TYPE, s);
+            return;
+        }
+        if (flags != 0) {
+            fail(MalformedReason.BAD_STRING, s);
+            return;
+        }
+        int p = s < e && b[s] == '-' ? s + 1 : s;
+        int digits = p;
+        while (p < e && JsonScanner.isDigit(b[p])) {
+            p++;
+        }
+        boolean ok = p > digits;
+        if (ok && p < e && b[p] == '.') {
+            int fraction = ++p;
+            while (p < e && JsonScanner.isDigit(b[p])) {
+                p++;
+            }
+            ok = p > fraction;
+        }
+        if (!ok || p != e) {
+            fail(MalformedReason.BAD_NUMBER, s);
+        }
+    }
+
+    /** An optional integer of Unix seconds, in ms (ABSENT when absent); out of range for ms is BAD_TIME. */
+    private long secondsAsMillis(int f) {
+        long seconds = optLong(m, f);
+        if (seconds == ABSENT || failed()) {
+            return ABSENT;
+        }
+        if (Math.abs(seconds) > Long.MAX_VALUE / 1000) {
+            fail(MalformedReason.BAD_TIME, m.start[f]);
+            return ABSENT;
+        }
+        return seconds * 1000;
     }
 
     // ================================================================ control replies

@@ -8,6 +8,8 @@ public enum FrameKind {
     TRADE,
     FILL,
     USER_ORDER,
+    /** {@code market_lifecycle_v2}: no {@code seq}; see {@link DecodedFrame#lifecycleType()}. */
+    MARKET_LIFECYCLE,
     /** A reply to one of our commands: see {@link ControlType}. */
     CONTROL,
     /** Well-formed JSON of a message type this decoder does not handle: counted and skipped. */

@@ -3,6 +3,7 @@ package io.kengine.feed.decode;
 import io.kengine.protocol.event.BookDeltaEvent;
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.FillEvent;
+import io.kengine.protocol.event.MarketLifecycleEvent;
 import io.kengine.protocol.event.OrderReplyEvent;
 import io.kengine.protocol.event.TickerEvent;
 import io.kengine.protocol.event.TradeEvent;
@@ -26,6 +27,11 @@ import org.agrona.MutableDirectBuffer;
  *   <li>user_order → {@link OrderReplyEvent}: resting → ACCEPTED, canceled → CANCELED, executed →
  *       EXECUTED, pending → UNKNOWN (for reconciliation); {@code causeSequence} stays null: the
  *       gateway matches by client order id.</li>
+ *   <li>market_lifecycle_v2 → {@link MarketLifecycleEvent} for created, activated, deactivated,
+ *       close_date_updated, determined and settled (open/close times, result, settlement value;
+ *       exchange time = {@code settled_ts}, else {@code determination_ts}); the types the event cannot
+ *       express ({@code price_level_structure_updated}, {@code metadata_updated}, unknown ones) publish
+ *       nothing and are counted ({@link DecodeCounters#lifecycleSkipped()}).</li>
  * </ul>
  * A frame whose ticker the resolver does not know publishes nothing and is counted as
  * {@link MalformedReason#UNKNOWN_MARKET}. Control, unknown and malformed frames publish nothing.
@@ -38,6 +44,7 @@ public final class RingEventWriter {
     private final TradeEvent trade = new TradeEvent();
     private final FillEvent fill = new FillEvent();
     private final OrderReplyEvent reply = new OrderReplyEvent();
+    private final MarketLifecycleEvent lifecycle = new MarketLifecycleEvent();
 
     public RingEventWriter(DecodeCounters counters) {
         this.counters = counters;
@@ -53,6 +60,7 @@ public final class RingEventWriter {
             case TRADE:
             case FILL:
             case USER_ORDER:
+            case MARKET_LIFECYCLE:
                 break;
             default:
                 return 0;
@@ -70,6 +78,7 @@ public final class RingEventWriter {
             case TICKER: n = ticker(f, marketId, out, source); break;
             case TRADE: n = trade(f, marketId, out, source); break;
             case FILL: n = fill(f, marketId, out, source); break;
+            case MARKET_LIFECYCLE: n = lifecycle(f, marketId, out, source); break;
             default: n = orderReply(f, marketId, out, source); break;
         }
         counters.onPublished(kind, n);
@@ -139,6 +148,21 @@ public final class RingEventWriter {
         reply.wrapForEncode(out.claim(), 0, marketId, source)
                 .replyType(replyType(f.status)).side(f.orderSide).price(f.price).remaining(f.remaining)
                 .filled(f.filled).exchangeTimeMs(f.tsMs).clientOrderId(f.clientOrderId).orderId(f.orderId);
+        out.publish();
+        return 1;
+    }
+
+    private int lifecycle(DecodedFrame f, int marketId, EventPublisher out, int source) {
+        byte kind = f.lifecycleType;
+        if (kind < MarketLifecycleEvent.CREATED || kind > MarketLifecycleEvent.SETTLED) {
+            counters.onLifecycleSkipped();
+            return 0;
+        }
+        // ABSENT is the flyweight's NULL_LONG: absent fields stay null in the event
+        lifecycle.wrapForEncode(out.claim(), 0, marketId, source)
+                .kind(kind).result(f.result).openTimeMs(f.openTimeMs).closeTimeMs(f.closeTimeMs)
+                .settlementValue(f.settlementValue)
+                .exchangeTimeMs(f.settledTimeMs != DecodedFrame.ABSENT ? f.settledTimeMs : f.determinationTimeMs);
         out.publish();
         return 1;
     }

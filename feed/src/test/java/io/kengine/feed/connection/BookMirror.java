@@ -5,13 +5,18 @@ import io.kengine.book.OrderBook;
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.EventHeader;
 import io.kengine.protocol.event.EventType;
+import io.kengine.protocol.event.Flyweight;
+import io.kengine.protocol.event.MarketDefinitionEvent;
+import io.kengine.protocol.event.MarketLifecycleEvent;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.EventSlot;
 import org.agrona.MutableDirectBuffer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,6 +36,10 @@ final class BookMirror implements EventPublisher {
     private final BookSnapshotEvent snapshot = new BookSnapshotEvent();
     private final List<Published> events = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
+    private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
+    private final MarketLifecycleEvent lifecycle = new MarketLifecycleEvent();
+    private final Map<Integer, String> definitions = new HashMap<>();
+    private final List<String> lifecycles = new ArrayList<>();
     private final boolean[] complete = new boolean[64];
     private long sequence;
     private boolean claimed;
@@ -66,6 +75,14 @@ final class BookMirror implements EventPublisher {
             if (snapshot.isLast()) {
                 complete[m] = true;
             }
+        } else if (type == EventType.MARKET_DEFINITION) {
+            definition.wrap(slot.event(), 0);
+            definitions.put(m, "event=" + definition.eventTicker() + " series=" + definition.seriesTicker());
+        } else if (type == EventType.MARKET_LIFECYCLE) {
+            lifecycle.wrap(slot.event(), 0);
+            lifecycles.add(m + " " + MarketLifecycleEvent.kindName(lifecycle.kind()) + " result=" + lifecycle.result()
+                    + " value=" + show(lifecycle.settlementValue()) + " open=" + show(lifecycle.openTimeMs())
+                    + " close=" + show(lifecycle.closeTimeMs()) + " time=" + show(lifecycle.exchangeTimeMs()));
         } else if (type == EventType.BOOK_DELTA) {
             if (!complete[m]) {
                 violations.add("delta for market " + m + " published without a complete snapshot before it (event " + seq + ")");
@@ -74,6 +91,20 @@ final class BookMirror implements EventPublisher {
         events.add(new Published(type, m, source, flags, levels, exSeq));
         stage.onEvent(slot, true);
         return seq;
+    }
+
+    private static String show(long v) {
+        return v == Flyweight.NULL_LONG ? "-" : Long.toString(v);
+    }
+
+    /** "event=… series=…" of the market's latest definition, or null. */
+    synchronized String definition(int marketId) {
+        return definitions.get(marketId);
+    }
+
+    /** Every lifecycle event: "market kind result=… value=… open=… close=… time=…" ("-" = null). */
+    synchronized List<String> lifecycles() {
+        return new ArrayList<>(lifecycles);
     }
 
     synchronized List<Published> events() {

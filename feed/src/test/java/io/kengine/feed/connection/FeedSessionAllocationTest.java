@@ -19,7 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Steady state (in-order deltas through seq check, decode and publish) allocates nothing. */
+/** Steady state (in-order deltas through seq check, decode and publish, lifecycle frames among them) allocates nothing. */
 class FeedSessionAllocationTest {
     private static final int FRAMES = 60_000;
 
@@ -58,20 +58,35 @@ class FeedSessionAllocationTest {
             frames[i] = WsCodec.toJson(new OrderbookDelta(1, 2 + i, "MKT-A", null, 4_000 + (i % 10) * 100,
                     i % 2 == 0 ? 100 : -100, OutcomeSide.YES, null, null, 1_700_000_000_000L + i)).getBytes(StandardCharsets.UTF_8);
         }
+        // lifecycle frames among the deltas: one of ours (published) and one of another market (counted)
+        byte[][] lifecycle = {("{\"type\":\"market_lifecycle_v2\",\"sid\":2,\"msg\":{\"market_ticker\":\"MKT-A\","
+                + "\"event_type\":\"close_date_updated\",\"close_ts\":1700003600}}").getBytes(StandardCharsets.UTF_8),
+                ("{\"type\":\"market_lifecycle_v2\",\"sid\":2,\"msg\":{\"market_ticker\":\"OTHER\",\"event_type\":\"determined\","
+                + "\"result\":\"yes\",\"determination_ts\":1700003600,\"settlement_value\":\"1.0000\"}}").getBytes(StandardCharsets.UTF_8)};
         UnsafeBuffer buffer = new UnsafeBuffer(new byte[0]);
+        UnsafeBuffer side = new UnsafeBuffer(new byte[0]);
         int warm = FRAMES / 3;
         for (int i = 0; i < warm; i++) {
             buffer.wrap(frames[i]);
             session.onFrame(buffer, 0, frames[i].length, i);
+            if (i % 16 == 0) {
+                side.wrap(lifecycle[(i / 16) & 1]);
+                session.onFrame(side, 0, side.capacity(), i);
+            }
         }
         long before = bean.getCurrentThreadAllocatedBytes();
         for (int i = warm; i < FRAMES; i++) {
             buffer.wrap(frames[i]);
             session.onFrame(buffer, 0, frames[i].length, i);
+            if (i % 16 == 0) {
+                side.wrap(lifecycle[(i / 16) & 1]);
+                session.onFrame(side, 0, side.capacity(), i);
+            }
         }
         long allocated = bean.getCurrentThreadAllocatedBytes() - before;
         assertEquals(FRAMES, counters.get(FeedCounter.DELTAS), counters.toString());
         assertEquals(0, counters.get(FeedCounter.SEQ_GAPS));
+        assertTrue(counters.get(FeedCounter.LIFECYCLE_FRAMES) > 0 && counters.get(FeedCounter.LIFECYCLE_OTHER_MARKETS) > 0);
         // a few hundred bytes can come from the JIT during the window; one object per frame would be > 1 MB
         assertTrue(allocated < 4_096, allocated + " bytes allocated over " + (FRAMES - warm) + " deltas");
     }

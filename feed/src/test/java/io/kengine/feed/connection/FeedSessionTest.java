@@ -111,6 +111,34 @@ class FeedSessionTest {
     // ---------------------------------------------------------------- tests
 
     @Test
+    void lifecycleFramesArePublishedAndNeverTouchTheOrderbookSeq() {
+        live();
+        delta(1, 3, "MKT-A", 5_000, 100);
+        frame("{\"type\":\"market_lifecycle_v2\",\"sid\":2,\"msg\":{\"market_ticker\":\"MKT-A\",\"event_type\":\"deactivated\","
+                + "\"is_deactivated\":true}}");
+        // a seq sent anyway, even one on the orderbook's sid that would be a gap, a repeat or a regression there
+        frame("{\"type\":\"market_lifecycle_v2\",\"sid\":2,\"seq\":1,\"msg\":{\"market_ticker\":\"MKT-B\","
+                + "\"event_type\":\"determined\",\"result\":\"no\",\"determination_ts\":1700000000,\"settlement_value\":\"0\"}}");
+        frame("{\"type\":\"market_lifecycle_v2\",\"sid\":1,\"seq\":9,\"msg\":{\"market_ticker\":\"MKT-A\",\"event_type\":\"activated\"}}");
+        frame("{\"type\":\"market_lifecycle_v2\",\"sid\":1,\"seq\":3,\"msg\":{\"market_ticker\":\"MKT-B\",\"event_type\":\"settled\"}}");
+        frame("{\"type\":\"market_lifecycle_v2\",\"sid\":2,\"msg\":{\"market_ticker\":\"OTHER-MKT\",\"event_type\":\"created\","
+                + "\"open_ts\":1700000000,\"close_ts\":1700003600}}");
+        delta(1, 4, "MKT-A", 5_000, 100);
+        assertEquals(0, counters.get(FeedCounter.SEQ_GAPS) + counters.get(FeedCounter.SEQ_REPEATS)
+                + counters.get(FeedCounter.SEQ_REGRESSIONS));
+        assertEquals(2, deltas(), "the delta after the lifecycle frames is in sequence");
+        assertEquals(List.of(), sent, "no resync asked");
+        assertEquals(4, counters.get(FeedCounter.LIFECYCLE_FRAMES));
+        assertEquals(1, counters.get(FeedCounter.LIFECYCLE_OTHER_MARKETS), "other markets' events: counted, not published");
+        assertEquals(List.of("0 deactivated result=0 value=- open=- close=- time=-",
+                "1 determined result=2 value=0 open=- close=- time=1700000000000",
+                "0 activated result=0 value=- open=- close=- time=-",
+                "1 settled result=0 value=- open=- close=- time=-"), ring.lifecycles());
+        assertTrue(ring.trusted(A) && ring.trusted(B));
+        assertClean();
+    }
+
+    @Test
     void subscribesToEveryChannelAndLifecycleSeparately() {
         session.connected(sent::add, now);
         assertEquals(2, sent.size());

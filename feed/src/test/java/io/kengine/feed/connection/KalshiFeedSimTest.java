@@ -5,7 +5,9 @@ import io.kengine.protocol.event.EventType;
 import io.kengine.protocol.units.TickGrid;
 import io.kengine.sim.exchange.BookLevel;
 import io.kengine.sim.exchange.BookSnapshot;
+import io.kengine.feed.decode.FrameKind;
 import io.kengine.sim.exchange.FeeSchedule;
+import io.kengine.sim.exchange.MarketResult;
 import io.kengine.sim.exchange.MarketSpec;
 import io.kengine.sim.exchange.OrderRequest;
 import io.kengine.sim.exchange.OrderResult;
@@ -35,6 +37,7 @@ class KalshiFeedSimTest {
     private static final String A = "KXFEED-26DEC31-A"; // cent grid
     private static final String B = "KXFEED-26DEC31-B"; // deci-cent grid
     private static final String[] TICKERS = {A, B};
+    private static final String C = "KXLIFE-26DEC31-C"; // another event and series, for lifecycle events
     private static final long DEPOSIT = 10_000_000_000L; // $1,000,000
 
     private SimServer server;
@@ -346,6 +349,50 @@ class KalshiFeedSimTest {
         assertTrue(e.getMessage().contains("NO-SUCH-MARKET") && e.getMessage().contains("404"), e.getMessage());
     }
 
+    private void addMarket(String ticker, String event, String series) {
+        long now = server.now();
+        server.exchange(ex -> ex.addMarket(new MarketSpec(ticker, event, series, TickGrid.uniform(100), now - 1_000,
+                now + 3_600_000, FeeSchedule.QUADRATIC), now));
+    }
+
+    @Test
+    void definitionsCarryEventAndSeriesThenLifecycleEventsArriveBesideTheBooks() {
+        startServer(SimServerConfig.builder());
+        addMarket(C, "KXLIFE-26DEC31", "KXLIFE");
+        startFeed(b -> b.ticker(C));
+        assertEquals("event=KXFEED-26DEC31 series=KXFEED", ring.definition(0));
+        assertEquals("event=KXFEED-26DEC31 series=KXFEED", ring.definition(1));
+        assertEquals("event=KXLIFE-26DEC31 series=KXLIFE", ring.definition(2));
+        assertEquals(2, count(FeedCounter.EVENT_LOOKUPS), "one GET /events/{e} per event: A and B share theirs");
+        assertEquals(0, count(FeedCounter.SERIES_UNKNOWN));
+
+        activity(5, 10);
+        await("books and both subscriptions acknowledged", 3_000,
+                () -> booksEqual() && feed.decodeCounters().frames(FrameKind.CONTROL) >= 2);
+        long t = server.now();
+        server.exchange(ex -> {
+            ex.pauseMarket(C, t);
+            ex.resumeMarket(C, t);
+            ex.updateCloseTime(C, t + 1_000, t); // an early close
+            ex.determine(C, MarketResult.YES, 0, t + 1_000); // time passes the close, then the result
+            ex.settle(C, t + 2_000);
+            return null;
+        });
+        addMarket("KXLIFE-26DEC31-D", "KXLIFE-26DEC31", "KXLIFE"); // created: not one of ours
+        activity(10, 10); // deltas keep flowing around the lifecycle frames
+        await("lifecycle events", 3_000, () -> ring.lifecycles().size() >= 5 && count(FeedCounter.LIFECYCLE_OTHER_MARKETS) >= 1);
+        long close = Math.floorDiv(t + 1_000, 1_000) * 1_000;
+        assertEquals(List.of("2 deactivated result=0 value=- open=- close=- time=-",
+                "2 activated result=0 value=- open=- close=- time=-",
+                "2 close_date_updated result=0 value=- open=- close=" + close + " time=-",
+                "2 determined result=1 value=10000 open=- close=- time=" + close,
+                "2 settled result=0 value=- open=- close=- time=" + Math.floorDiv(t + 2_000, 1_000) * 1_000), ring.lifecycles());
+        assertRecoveredWithinOneSecond("lifecycle events among the deltas");
+        assertEquals(0, count(FeedCounter.SEQ_GAPS) + count(FeedCounter.SEQ_REPEATS) + count(FeedCounter.SEQ_REGRESSIONS)
+                + count(FeedCounter.MALFORMED_FRAMES) + count(FeedCounter.SNAPSHOT_REQUESTS));
+        assertEquals(1, count(FeedCounter.CONNECTS));
+    }
+
     @Test
     void marketsByEventAndSeries() {
         startServer(SimServerConfig.builder());
@@ -356,6 +403,9 @@ class KalshiFeedSimTest {
         feed = new KalshiFeed(cfg, ring);
         feed.start();
         assertEquals(List.of(B, A), feed.markets().tickers(), "explicit tickers first, then the event's others, no duplicates");
+        assertEquals("event=KXFEED-26DEC31 series=KXFEED", ring.definition(0));
+        assertEquals("event=KXFEED-26DEC31 series=KXFEED", ring.definition(1));
+        assertEquals(0, count(FeedCounter.EVENT_LOOKUPS), "the series filter already says which series the event is in");
         activity(5, 10);
         await("books", 3_000, this::booksEqual);
     }

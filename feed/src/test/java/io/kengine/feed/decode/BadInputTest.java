@@ -131,11 +131,45 @@ class BadInputTest {
         c.add(Arguments.of("negative fill count", fill("\"yes_price_dollars\":\"0.5\",\"count_fp\":-0.01"), MalformedReason.NEGATIVE_COUNT));
         c.add(Arguments.of("count below 0.01", snapshot("[[\"0.5\",\"1.005\"]]"), MalformedReason.COUNT_OFF_GRID));
         c.add(Arguments.of("too many levels", snapshot(levels(DecodedFrame.MAX_LEVELS_PER_SIDE + 1)), MalformedReason.TOO_DEEP));
+        // ---- market_lifecycle_v2
+        c.add(Arguments.of("lifecycle without event_type", lifecycle(""), MalformedReason.MISSING_FIELD));
+        c.add(Arguments.of("lifecycle event_type as number", lifecycle(",\"event_type\":3"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle without ticker", lifecycle(",\"event_type\":\"settled\"").replace(T + ",", ""), MalformedReason.MISSING_FIELD));
+        c.add(Arguments.of("lifecycle bad result", lifecycle(",\"event_type\":\"determined\",\"result\":\"void\""), MalformedReason.BAD_ENUM));
+        c.add(Arguments.of("lifecycle settlement above 1", lifecycle(",\"event_type\":\"determined\",\"settlement_value\":\"1.5\""), MalformedReason.PRICE_OUT_OF_RANGE));
+        c.add(Arguments.of("lifecycle settlement off grid", lifecycle(",\"event_type\":\"determined\",\"settlement_value\":\"0.12345\""), MalformedReason.PRICE_OFF_GRID));
+        c.add(Arguments.of("lifecycle close_ts as string", lifecycle(",\"event_type\":\"close_date_updated\",\"close_ts\":\"1702591200\""), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle close_ts overflow", lifecycle(",\"event_type\":\"close_date_updated\",\"close_ts\":9223372036854776"), MalformedReason.BAD_TIME));
+        c.add(Arguments.of("lifecycle is_deactivated as string", lifecycle(",\"event_type\":\"deactivated\",\"is_deactivated\":\"true\""), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle range without step", lifecycle(",\"event_type\":\"created\",\"price_ranges\":[{\"start\":\"0\",\"end\":\"1\"}]"), MalformedReason.MISSING_FIELD));
+        c.add(Arguments.of("lifecycle range as number", lifecycle(",\"event_type\":\"created\",\"price_ranges\":[1]"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle ranges as object", lifecycle(",\"event_type\":\"created\",\"price_ranges\":{}"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle too many ranges", lifecycle(",\"event_type\":\"created\",\"price_ranges\":[" + ranges(17) + "]"), MalformedReason.TOO_DEEP));
+        c.add(Arguments.of("lifecycle metadata as string", lifecycle(",\"event_type\":\"created\",\"additional_metadata\":\"x\""), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle metadata bool as number", lifecycle(",\"event_type\":\"created\",\"additional_metadata\":{\"can_close_early\":1}"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle metadata ts as float", lifecycle(",\"event_type\":\"created\",\"additional_metadata\":{\"expected_expiration_ts\":1.5}"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle strike exponent overflow", lifecycle(",\"event_type\":\"metadata_updated\",\"floor_strike\":1e9999999999"), MalformedReason.BAD_NUMBER));
+        c.add(Arguments.of("lifecycle strike not a number", lifecycle(",\"event_type\":\"metadata_updated\",\"cap_strike\":\"high\""), MalformedReason.BAD_NUMBER));
+        c.add(Arguments.of("lifecycle strike as bool", lifecycle(",\"event_type\":\"metadata_updated\",\"cap_strike\":true"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle subtitle as number", lifecycle(",\"event_type\":\"metadata_updated\",\"yes_sub_title\":5"), MalformedReason.WRONG_TYPE));
+        c.add(Arguments.of("lifecycle exchange_index beyond int", lifecycle(",\"event_type\":\"created\",\"exchange_index\":2147483648"), MalformedReason.BAD_NUMBER));
         // ---- time
         c.add(Arguments.of("ts not a time", goodDelta(",\"ts\":\"yesterday\""), MalformedReason.BAD_TIME));
         c.add(Arguments.of("ts on Feb 30", goodDelta(",\"ts\":\"2026-02-30T00:00:00Z\""), MalformedReason.BAD_TIME));
         c.add(Arguments.of("ts seconds overflow", goodDelta(",\"ts\":9223372036854776"), MalformedReason.BAD_TIME));
         return c.stream();
+    }
+
+    private static String lifecycle(String fields) {
+        return "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{" + T + fields + "}}";
+    }
+
+    static String ranges(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"start\":\"0\",\"end\":\"1\",\"step\":\"0.01\"}");
+        }
+        return sb.toString();
     }
 
     static String keys(int n) {
@@ -181,6 +215,9 @@ class BadInputTest {
         assertEquals(FrameKind.ORDERBOOK_SNAPSHOT, TestFrames.decode(decoder, snapshot(levels(DecodedFrame.MAX_LEVELS_PER_SIDE))).kind());
         assertEquals(FrameKind.TRADE, TestFrames.decode(decoder, trade("\"yes_price\":50,\"count\":1234567890")).kind());
         assertEquals(FrameKind.FILL, TestFrames.decode(decoder, fill("\"yes_price_dollars\":\"0.5\",\"count_fp\":\"1\"")).kind());
+        assertEquals(FrameKind.MARKET_LIFECYCLE, TestFrames.decode(decoder, lifecycle(",\"event_type\":\"created\",\"price_ranges\":["
+                + ranges(16) + "],\"floor_strike\":1e999999999,\"cap_strike\":\"-12.5\",\"additional_metadata\":{\"can_close_early\":false,"
+                + "\"expected_expiration_ts\":-5,\"floor_strike\":\"7\"}")).kind());
     }
 
     @Test
@@ -189,6 +226,7 @@ class BadInputTest {
         DecodedFrame f = new DecodedFrame();
         List<String> all = new ArrayList<>(Fixtures.hot());
         all.addAll(Fixtures.control());
+        all.addAll(Fixtures.lifecycle());
         for (String json : all) {
             byte[] b = bytes(json.strip());
             for (int n = 0; n < b.length; n++) {

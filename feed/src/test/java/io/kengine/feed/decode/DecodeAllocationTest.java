@@ -82,7 +82,14 @@ class DecodeAllocationTest {
         add(Fixtures.SUBSCRIBED, 1);
         add(Fixtures.LIST, 1);
         add(Fixtures.ERROR_MARKET, 1);
-        add(Fixtures.LIFECYCLE, 2);
+        add(Fixtures.LIFECYCLE, 2); // an unregistered market (INXD-…), metadata walked
+        add(Fixtures.LIFECYCLE_DETERMINED, 2);
+        add(Fixtures.LIFECYCLE_SETTLED, 1);
+        add(Fixtures.LIFECYCLE_CLOSE_DATE, 1);
+        add(Fixtures.LIFECYCLE_NULLS, 2); // three price ranges, nulls, nested metadata
+        add(Fixtures.LIFECYCLE_SCALAR, 1);
+        add(Fixtures.LIFECYCLE_PRICE_LEVELS.replace("INXD-23SEP14-B4487", "T"), 1); // decoded, no event kind
+        add(Fixtures.LIFECYCLE_FUTURE, 1);
         add(Fixtures.UNKNOWN_FIELDS, 2);
         add(Fixtures.DELTA.substring(0, 60), 2);
         add(Fixtures.DELTA.replace("0.960", "0.96001"), 2);
@@ -99,6 +106,7 @@ class DecodeAllocationTest {
         assertTrue(sink > 0);
         assertEquals(0, counters.dropped(MalformedReason.INTERNAL_ERROR));
         assertTrue(counters.dropped(MalformedReason.UNKNOWN_MARKET) > 0 && counters.dropped(MalformedReason.TRUNCATED) > 0);
+        assertTrue(counters.published(FrameKind.MARKET_LIFECYCLE) > 0 && counters.lifecycleSkipped() > 0);
         System.out.println("decode+publish allocation: best of 3 rounds of " + FRAMES + " frames = " + best + " bytes");
         assertTrue(best <= SLACK_BYTES, "allocated " + best + " bytes for " + FRAMES + " frames");
     }

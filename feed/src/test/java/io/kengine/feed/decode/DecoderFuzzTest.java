@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.wire.ws.Fill;
+import io.kengine.protocol.wire.ws.MarketLifecycleV2;
 import io.kengine.protocol.wire.ws.OrderbookDelta;
 import io.kengine.protocol.wire.ws.OrderbookSnapshot;
 import io.kengine.protocol.wire.ws.Subscribed;
@@ -38,11 +39,14 @@ class DecoderFuzzTest {
     private static final int FRAMES = 100_000;
     private static final String[] SNIPPETS = {",\"x\":1", "null", "\"", "\\", "-", "1e5", "\\u0000", "{", "}", "[", "]",
             ",", ":", "0", ".", "\"\\ud800\"", ",\"side\":\"no\"", ",\"seq\":4", " ", "\u00e9", "true", "\"yes\"",
-            ",\"price\":50", ",\"ts_ms\":1.5", ",\"yes\":[[1,2]]", "\u2028"};
+            ",\"price\":50", ",\"ts_ms\":1.5", ",\"yes\":[[1,2]]", "\u2028", ",\"result\":\"no\"", ",\"open_ts\":-1",
+            ",\"price_ranges\":[{\"start\":\"0\",\"end\":\"1\",\"step\":\"0.01\"}]", ",\"floor_strike\":1e999999999",
+            ",\"additional_metadata\":{\"can_close_early\":1}", ",\"event_type\":\"settled\""};
     private static final String[] NUMBERS = {"0", "-0", "-1", "1", "100", "101", "10000", "1.0001", "0.00001", "0.9999",
             "99999999999999999999", "999999999999.99", "1000000000000", "1e2", "-9223372036854775808", "2147483648",
             "0.5", "\"0.5\"", "\"-1.00\"", "\"1.005\""};
-    private static final String[] VALUES = {"true", "false", "null", "{}", "[]", "1", "\"\"", "\"yes\"", "\"bid\"", "[[\"0.5\",\"1\"]]"};
+    private static final String[] VALUES = {"true", "false", "null", "{}", "[]", "1", "\"\"", "\"yes\"", "\"bid\"", "[[\"0.5\",\"1\"]]",
+            "\"scalar\"", "[{}]", "\"1e5\"", "\"determined\""};
 
     private final SplittableRandom rnd = new SplittableRandom(0xF0225EEDL);
 
@@ -132,7 +136,8 @@ class DecoderFuzzTest {
     private static boolean handled(WsMessage m) {
         return m instanceof OrderbookSnapshot || m instanceof OrderbookDelta || m instanceof Ticker || m instanceof Trade
                 || m instanceof Fill || m instanceof UserOrder || m instanceof Subscribed || m instanceof Unsubscribed
-                || m instanceof UpdateOk || m instanceof SubscriptionList || m instanceof WsError;
+                || m instanceof UpdateOk || m instanceof SubscriptionList || m instanceof WsError
+                || m instanceof MarketLifecycleV2;
     }
 
     private static String referenceError(byte[] frame) {
@@ -153,6 +158,7 @@ class DecoderFuzzTest {
         List<String> all = new ArrayList<>(Fixtures.hot());
         all.addAll(Fixtures.control());
         all.addAll(Fixtures.unknown());
+        all.addAll(Fixtures.lifecycle());
         for (String s : all) {
             c.add(TestFrames.bytes(s));
         }

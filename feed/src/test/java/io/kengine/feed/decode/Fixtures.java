@@ -122,16 +122,69 @@ final class Fixtures {
     static final String WHITESPACE = " \r\n\t{ \"type\" : \"orderbook_delta\" ,\n \"sid\" : 2 , \"seq\" : 9 , \"msg\" : { "
             + "\"market_ticker\" : \"T\" , \"price_dollars\" : \"0.50\" , \"delta_fp\" : \"-1\" , \"side\" : \"no\" } } \n";
 
+    // ---------------------------------------------------------------- market_lifecycle_v2
+
+    /** AsyncAPI example marketCreated, verbatim (additional_metadata included). */
+    static final String LIFECYCLE = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{\"market_ticker\":\"INXD-23SEP14-B4487\","
+            + "\"event_type\":\"created\",\"exchange_index\":0,\"open_ts\":1694635200,\"close_ts\":1694721600,"
+            + "\"price_level_structure\":\"linear_cent\",\"additional_metadata\":{\"name\":\"S&P 500 daily return on Sep 14\","
+            + "\"title\":\"S&P 500 closes up by 0.02% or more\",\"yes_sub_title\":\"S&P 500 closes up 0.02%+\","
+            + "\"no_sub_title\":\"S&P 500 closes up <0.02%\",\"rules_primary\":\"The S&P 500 index level at 4:00 PM ET...\","
+            + "\"rules_secondary\":\"\",\"can_close_early\":true,\"event_ticker\":\"INXD-23SEP14\","
+            + "\"expected_expiration_ts\":1694721600,\"strike_type\":\"greater\",\"floor_strike\":4487}}}";
+    /** AsyncAPI example priceLevelStructureUpdated. */
+    static final String LIFECYCLE_PRICE_LEVELS = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"INXD-23SEP14-B4487\",\"event_type\":\"price_level_structure_updated\","
+            + "\"price_level_structure\":\"deci_cent\",\"price_ranges\":[{\"start\":\"0.0000\",\"end\":\"1.0000\",\"step\":\"0.0010\"}]}}";
+    /** AsyncAPI examples metadataUpdated and metadataUpdatedSubtitle. */
+    static final String LIFECYCLE_METADATA = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"KXBTC-25APR30-T0915-B95000\",\"event_type\":\"metadata_updated\",\"strike_type\":\"between\","
+            + "\"floor_strike\":95000,\"cap_strike\":95250}}";
+    static final String LIFECYCLE_SUBTITLE = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"KXBTC15M-26APR160100-00\",\"event_type\":\"metadata_updated\",\"yes_sub_title\":\"above $95,000\"}}";
+    /** The other event types with the fields the schema says each carries (no AsyncAPI example for them). */
+    static final String LIFECYCLE_DEACTIVATED = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"deactivated\",\"is_deactivated\":true}}";
+    static final String LIFECYCLE_ACTIVATED = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"activated\",\"is_deactivated\":false}}";
+    static final String LIFECYCLE_CLOSE_DATE = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"close_date_updated\",\"close_ts\":1702591200}}";
+    static final String LIFECYCLE_DETERMINED = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"determined\",\"result\":\"yes\","
+            + "\"determination_ts\":1702594800,\"settlement_value\":\"1.0000\"}}";
+    static final String LIFECYCLE_SETTLED = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"settled\",\"settled_ts\":1702598400}}";
+    /** Variants: a scalar result with a number settlement value and string strikes; nulls; a seq sent anyway; "" result. */
+    static final String LIFECYCLE_SCALAR = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"T\",\"event_type\":\"determined\",\"result\":\"scalar\",\"determination_ts\":1702594800,"
+            + "\"settlement_value\":0.4375,\"floor_strike\":\"4487.25\",\"cap_strike\":1.5e3}}";
+    static final String LIFECYCLE_NULLS = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"seq\":99,\"msg\":{"
+            + "\"market_ticker\":\"T\",\"event_type\":\"created\",\"open_ts\":null,\"close_ts\":1702591200,\"result\":\"\","
+            + "\"settlement_value\":null,\"is_deactivated\":null,\"price_ranges\":[{\"start\":\"0\",\"end\":\"0.1\",\"step\":\"0.001\"},"
+            + "{\"start\":0.1,\"end\":\"0.9000\",\"step\":\"0.01\",\"note\":null},{\"start\":\"0.9\",\"end\":\"1\",\"step\":\"0.001\"}],"
+            + "\"additional_metadata\":{\"name\":null,\"custom_strike\":{\"a\":[1]},\"future\":1}}}";
+    /** A type added after this decoder: decoded, not refused, and publishes nothing. */
+    static final String LIFECYCLE_FUTURE = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{"
+            + "\"market_ticker\":\"FED-23DEC-T3.00\",\"event_type\":\"rulebook_amended\",\"ts_ms\":5}}";
+
     // ---------------------------------------------------------------- message types this decoder does not handle
 
     static final String RFQ = "{\"type\":\"rfq_created\",\"sid\":15,\"msg\":{\"id\":\"rfq_123\"}}";
-    static final String LIFECYCLE = "{\"type\":\"market_lifecycle_v2\",\"sid\":13,\"msg\":{\"market_ticker\":\"INXD-23SEP14-B4487\","
-            + "\"event_type\":\"created\",\"exchange_index\":0,\"open_ts\":1694635200,\"close_ts\":1694721600,"
-            + "\"price_level_structure\":\"linear_cent\"}}";
     static final String POSITION = "{\"type\":\"market_position\",\"sid\":14,\"msg\":{\"user_id\":\"user123\","
             + "\"market_ticker\":\"FED-23DEC-T3.00\",\"position_fp\":\"100.00\",\"position_cost_dollars\":\"50.0000\","
             + "\"realized_pnl_dollars\":\"10.0000\",\"fees_paid_dollars\":\"1.0000\",\"position_fee_cost_dollars\":\"0.5000\","
             + "\"volume_fp\":\"15.00\"}}";
+    /** Same payload as market_lifecycle_v2, on a channel the feed does not subscribe: left to WsCodec. */
+    static final String MVE_LIFECYCLE = "{\"type\":\"multivariate_market_lifecycle\",\"sid\":14,\"msg\":{"
+            + "\"market_ticker\":\"KXMVE-TEST-EVENT-M1\",\"event_type\":\"created\",\"exchange_index\":0,"
+            + "\"open_ts\":1773936000,\"close_ts\":1774022400}}";
+    /** Also on the market_lifecycle_v2 channel (AsyncAPI examples). */
+    static final String EVENT_LIFECYCLE = "{\"type\":\"event_lifecycle\",\"sid\":5,\"msg\":{"
+            + "\"event_ticker\":\"KXQUICKSETTLE-26JAN25H2150\",\"exchange_index\":0,"
+            + "\"title\":\"What will 1+1 equal on Jan 25 at 21:50?\",\"subtitle\":\"Jan 25 at 21:50\","
+            + "\"collateral_return_type\":\"MECNET\",\"series_ticker\":\"KXQUICKSETTLE\"}}";
+    static final String EVENT_FEE_UPDATE = "{\"type\":\"event_fee_update\",\"sid\":5,\"msg\":{"
+            + "\"event_ticker\":\"KXBTCD-26MAY2018\",\"fee_type_override\":null,\"fee_multiplier_override\":null}}";
     static final String ORDER_GROUP = "{\"type\":\"order_group_updates\",\"sid\":21,\"seq\":7,\"msg\":{\"event_type\":\"limit_updated\","
             + "\"order_group_id\":\"og_123\",\"contracts_limit_fp\":\"150.00\"}}";
 
@@ -148,7 +201,13 @@ final class Fixtures {
                 ERROR_AUTH, ERROR_MARKET);
     }
 
+    static List<String> lifecycle() {
+        return List.of(LIFECYCLE, LIFECYCLE_PRICE_LEVELS, LIFECYCLE_METADATA, LIFECYCLE_SUBTITLE, LIFECYCLE_DEACTIVATED,
+                LIFECYCLE_ACTIVATED, LIFECYCLE_CLOSE_DATE, LIFECYCLE_DETERMINED, LIFECYCLE_SETTLED, LIFECYCLE_SCALAR,
+                LIFECYCLE_NULLS, LIFECYCLE_FUTURE);
+    }
+
     static List<String> unknown() {
-        return List.of(RFQ, LIFECYCLE, POSITION, ORDER_GROUP);
+        return List.of(RFQ, POSITION, ORDER_GROUP, MVE_LIFECYCLE, EVENT_LIFECYCLE, EVENT_FEE_UPDATE);
     }
 }

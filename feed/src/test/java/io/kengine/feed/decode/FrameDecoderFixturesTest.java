@@ -36,6 +36,10 @@ class FrameDecoderFixturesTest {
         return Fixtures.unknown().stream();
     }
 
+    static Stream<String> lifecycle() {
+        return Fixtures.lifecycle().stream();
+    }
+
     /** Decodes and cross-checks against WsCodec; returns the frame for explicit checks. */
     private DecodedFrame check(String json) {
         DecodedFrame f = TestFrames.decode(decoder, json);
@@ -51,6 +55,14 @@ class FrameDecoderFixturesTest {
     void hotFramesMatchTheReference(String json) {
         DecodedFrame f = check(json);
         assertTrue(f.kind().ordinal() <= FrameKind.USER_ORDER.ordinal(), f.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("lifecycle")
+    void lifecycleFramesMatchTheReference(String json) {
+        DecodedFrame f = check(json);
+        assertEquals(FrameKind.MARKET_LIFECYCLE, f.kind());
+        assertEquals(-1, f.seq(), "the channel has no seq; one sent anyway is not read");
     }
 
     @ParameterizedTest
@@ -213,6 +225,56 @@ class FrameDecoderFixturesTest {
         assertEquals(DecodedFrame.STATUS_EXECUTED, legacy.status());
         assertEquals(Codes.ASK, legacy.orderSide());
         assertEquals(1_733_047_200_000L, legacy.createdTsMs(), "from created_time");
+    }
+
+    @Test
+    void lifecycleEveryTypeInUnits() {
+        DecodedFrame c = check(Fixtures.LIFECYCLE);
+        assertEquals(io.kengine.protocol.event.MarketLifecycleEvent.CREATED, c.lifecycleType());
+        assertEquals("created", c.eventType().toString());
+        assertEquals(13, c.sid());
+        assertTrue(c.marketTicker().contentEquals("INXD-23SEP14-B4487"));
+        assertEquals(1_694_635_200_000L, c.openTimeMs());
+        assertEquals(1_694_721_600_000L, c.closeTimeMs());
+        assertEquals(ABSENT, c.settlementValue());
+        assertEquals(-1, c.deactivated());
+
+        DecodedFrame p = check(Fixtures.LIFECYCLE_PRICE_LEVELS);
+        assertEquals(DecodedFrame.LIFECYCLE_PRICE_LEVEL_STRUCTURE_UPDATED, p.lifecycleType());
+        assertEquals(1, p.priceRangeCount());
+        assertEquals(0, p.rangeStart(0));
+        assertEquals(10_000, p.rangeEnd(0));
+        assertEquals(10, p.rangeStep(0));
+        assertEquals(DecodedFrame.LIFECYCLE_METADATA_UPDATED, check(Fixtures.LIFECYCLE_METADATA).lifecycleType());
+        assertEquals(DecodedFrame.LIFECYCLE_METADATA_UPDATED, check(Fixtures.LIFECYCLE_SUBTITLE).lifecycleType());
+
+        DecodedFrame off = check(Fixtures.LIFECYCLE_DEACTIVATED);
+        assertEquals(io.kengine.protocol.event.MarketLifecycleEvent.DEACTIVATED, off.lifecycleType());
+        assertEquals(1, off.deactivated());
+        assertEquals(0, check(Fixtures.LIFECYCLE_ACTIVATED).deactivated());
+        assertEquals(1_702_591_200_000L, check(Fixtures.LIFECYCLE_CLOSE_DATE).closeTimeMs());
+
+        DecodedFrame d = check(Fixtures.LIFECYCLE_DETERMINED);
+        assertEquals(io.kengine.protocol.event.MarketLifecycleEvent.RESULT_YES, d.result());
+        assertEquals(10_000, d.settlementValue());
+        assertEquals(1_702_594_800_000L, d.determinationTimeMs());
+        assertEquals(1_702_598_400_000L, check(Fixtures.LIFECYCLE_SETTLED).settledTimeMs());
+
+        DecodedFrame scalar = check(Fixtures.LIFECYCLE_SCALAR);
+        assertEquals(io.kengine.protocol.event.MarketLifecycleEvent.RESULT_SCALAR, scalar.result());
+        assertEquals(4_375, scalar.settlementValue(), "a number where the schema says string");
+
+        DecodedFrame nulls = check(Fixtures.LIFECYCLE_NULLS);
+        assertEquals(ABSENT, nulls.openTimeMs());
+        assertEquals(io.kengine.protocol.event.MarketLifecycleEvent.RESULT_NONE, nulls.result(), "\"\" is no result");
+        assertEquals(3, nulls.priceRangeCount());
+        assertEquals(1_000, nulls.rangeStart(1));
+        assertEquals(9_000, nulls.rangeEnd(1));
+        assertEquals(100, nulls.rangeStep(1));
+
+        DecodedFrame future = check(Fixtures.LIFECYCLE_FUTURE);
+        assertEquals(DecodedFrame.LIFECYCLE_OTHER, future.lifecycleType());
+        assertEquals("rulebook_amended", future.eventType().toString());
     }
 
     @Test

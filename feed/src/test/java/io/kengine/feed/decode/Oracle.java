@@ -5,7 +5,10 @@ import io.kengine.protocol.wire.Wire;
 import io.kengine.protocol.wire.model.OrderStatus;
 import io.kengine.protocol.wire.model.OutcomeSide;
 import io.kengine.protocol.wire.model.PriceLevel;
+import io.kengine.protocol.event.MarketLifecycleEvent;
+import io.kengine.protocol.wire.model.PriceRange;
 import io.kengine.protocol.wire.ws.Fill;
+import io.kengine.protocol.wire.ws.MarketLifecycleV2;
 import io.kengine.protocol.wire.ws.OrderbookDelta;
 import io.kengine.protocol.wire.ws.OrderbookSnapshot;
 import io.kengine.protocol.wire.ws.Subscribed;
@@ -113,6 +116,22 @@ final class Oracle {
             eq(d, "created", u.createdTsMs(), f.createdTsMs());
             eq(d, "last_updated", u.lastUpdatedTsMs(), f.lastUpdatedTsMs());
             eq(d, "expiration", u.expirationTsMs(), f.expirationTsMs());
+        } else if (m instanceof MarketLifecycleV2) {
+            MarketLifecycleV2 l = (MarketLifecycleV2) m;
+            kind(d, f, FrameKind.MARKET_LIFECYCLE);
+            eq(d, "sid", l.sid(), f.sid());
+            eq(d, "seq", -1L, f.seq());
+            eq(d, "ticker", l.marketTicker(), f.marketTicker().stringOrNull());
+            eq(d, "event_type", l.eventType(), f.eventType().stringOrNull());
+            eq(d, "lifecycle_type", lifecycleType(l.eventType()), f.lifecycleType());
+            eq(d, "open_ts", millis(l.openTsSec()), f.openTimeMs());
+            eq(d, "close_ts", millis(l.closeTsSec()), f.closeTimeMs());
+            eq(d, "result", result(l.result()), f.result());
+            eq(d, "determination_ts", millis(l.determinationTsSec()), f.determinationTimeMs());
+            eq(d, "settlement_value", l.settlementValue(), f.settlementValue());
+            eq(d, "settled_ts", millis(l.settledTsSec()), f.settledTimeMs());
+            eq(d, "is_deactivated", l.isDeactivated() == null ? -1 : l.isDeactivated() ? 1 : 0, f.deactivated());
+            eq(d, "price_ranges", l.priceRanges() == null ? List.of() : l.priceRanges(), ranges(f));
         } else if (m instanceof Subscribed) {
             Subscribed s = (Subscribed) m;
             control(d, f, ControlType.SUBSCRIBED);
@@ -149,6 +168,47 @@ final class Oracle {
 
     private static long id(long wire) {
         return wire == Wire.ABSENT ? -1 : wire;
+    }
+
+    private static long millis(long seconds) {
+        return seconds == Wire.ABSENT ? DecodedFrame.ABSENT : seconds * 1000;
+    }
+
+    /** The decoder's lifecycle type for an event_type string: MarketLifecycleEvent's kinds, then its own. */
+    static byte lifecycleType(String t) {
+        switch (t) {
+            case MarketLifecycleV2.CREATED: return MarketLifecycleEvent.CREATED;
+            case MarketLifecycleV2.ACTIVATED: return MarketLifecycleEvent.ACTIVATED;
+            case MarketLifecycleV2.DEACTIVATED: return MarketLifecycleEvent.DEACTIVATED;
+            case MarketLifecycleV2.CLOSE_DATE_UPDATED: return MarketLifecycleEvent.CLOSE_DATE_UPDATED;
+            case MarketLifecycleV2.DETERMINED: return MarketLifecycleEvent.DETERMINED;
+            case MarketLifecycleV2.SETTLED: return MarketLifecycleEvent.SETTLED;
+            case MarketLifecycleV2.PRICE_LEVEL_STRUCTURE_UPDATED: return DecodedFrame.LIFECYCLE_PRICE_LEVEL_STRUCTURE_UPDATED;
+            case MarketLifecycleV2.METADATA_UPDATED: return DecodedFrame.LIFECYCLE_METADATA_UPDATED;
+            default: return DecodedFrame.LIFECYCLE_OTHER;
+        }
+    }
+
+    /** Null and "" are no result; an unknown result never gets here (the decoder refuses it). */
+    static byte result(String r) {
+        if (r == null) {
+            return MarketLifecycleEvent.RESULT_NONE;
+        }
+        switch (r) {
+            case "yes": return MarketLifecycleEvent.RESULT_YES;
+            case "no": return MarketLifecycleEvent.RESULT_NO;
+            case "scalar": return MarketLifecycleEvent.RESULT_SCALAR;
+            case "": return MarketLifecycleEvent.RESULT_NONE;
+            default: return -1;
+        }
+    }
+
+    static List<PriceRange> ranges(DecodedFrame f) {
+        List<PriceRange> l = new ArrayList<>();
+        for (int i = 0; i < f.priceRangeCount(); i++) {
+            l.add(new PriceRange(f.rangeStart(i), f.rangeEnd(i), f.rangeStep(i)));
+        }
+        return l;
     }
 
     private static byte side(OutcomeSide o) {

@@ -7,7 +7,10 @@ import io.kengine.protocol.wire.model.OrderStatus;
 import io.kengine.protocol.wire.model.OutcomeSide;
 import io.kengine.protocol.wire.model.PriceLevel;
 import io.kengine.protocol.wire.model.SelfTradePrevention;
+import io.kengine.protocol.wire.model.PriceRange;
 import io.kengine.protocol.wire.ws.Fill;
+import io.kengine.protocol.wire.ws.MarketLifecycleV2;
+import io.kengine.protocol.wire.ws.MarketMetadata;
 import io.kengine.protocol.wire.ws.OrderbookDelta;
 import io.kengine.protocol.wire.ws.OrderbookSnapshot;
 import io.kengine.protocol.wire.ws.Subscribed;
@@ -38,7 +41,7 @@ final class RandomFrames {
     }
 
     WsMessage next() {
-        switch (rnd.nextInt(12)) {
+        switch (rnd.nextInt(13)) {
             case 0: case 1: return snapshot();
             case 2: case 3: case 4: return delta();
             case 5: return tickerMessage();
@@ -47,6 +50,7 @@ final class RandomFrames {
             case 8: return userOrder();
             case 9: return rnd.nextBoolean() ? new Subscribed(maybe(rnd.nextLong(1, 1000)), pick("orderbook_delta", "ticker", "fill"), rnd.nextLong(1, 100))
                     : new Unsubscribed(maybe(rnd.nextLong(1, 1000)), rnd.nextLong(1, 100), maybe(rnd.nextLong(1, 1_000_000)));
+            case 11: return lifecycle();
             case 10: return rnd.nextBoolean() ? new UpdateOk(maybe(rnd.nextLong(1000)), maybe(rnd.nextLong(100)), maybe(rnd.nextLong(100)),
                     rnd.nextBoolean() ? List.of(tickerName(), tickerName()) : null, null)
                     : new SubscriptionList(rnd.nextLong(1, 100), List.of(new SubscriptionList.Entry("ticker", rnd.nextLong(1, 9))));
@@ -88,6 +92,45 @@ final class RandomFrames {
                 maybe(rnd.nextLong(0, 1_000_000)), maybe(rnd.nextLong(0, 1_000_000)), maybe(rnd.nextLong(0, 1_000_000)),
                 maybe(rnd.nextLong(0, 1_000_000)), rnd.nextBoolean() ? id() : null, rnd.nextBoolean() ? "og_1" : null,
                 rnd.nextBoolean() ? SelfTradePrevention.MAKER : null, ts(), ts(), ts(), rnd.nextBoolean() ? 0 : null);
+    }
+
+    /** Any event type (the known ones and a future one) with any subset of the schema's fields. */
+    MarketLifecycleV2 lifecycle() {
+        String type = pick("created", "activated", "deactivated", "close_date_updated", "determined", "settled",
+                "price_level_structure_updated", "metadata_updated", "some_new_type");
+        List<PriceRange> ranges = null;
+        if (rnd.nextInt(3) == 0) {
+            ranges = new ArrayList<>();
+            for (int i = rnd.nextInt(0, DecodedFrame.MAX_PRICE_RANGES + 1); i > 0; i--) {
+                ranges.add(new PriceRange(rnd.nextLong(0, 5_000), rnd.nextLong(5_000, 10_001), pick10()));
+            }
+        }
+        MarketMetadata meta = rnd.nextInt(3) != 0 ? null : new MarketMetadata(maybeText(), maybeText(), maybeText(),
+                maybeText(), maybeText(), maybeText(), rnd.nextBoolean() ? null : rnd.nextBoolean(),
+                rnd.nextBoolean() ? id() : null, maybe(rnd.nextLong(1_600_000_000L, 1_900_000_000L)), maybeText(),
+                decimal(), decimal());
+        return new MarketLifecycleV2(sid(), tickerName(), type, rnd.nextBoolean() ? rnd.nextInt(0, 8) : null, seconds(),
+                seconds(), rnd.nextInt(3) == 0 ? pick("yes", "no", "scalar", "") : null, seconds(),
+                maybe(rnd.nextLong(0, FixedPoint.PRICE_ONE + 1)), seconds(),
+                rnd.nextInt(3) == 0 ? rnd.nextBoolean() : null, rnd.nextBoolean() ? pick("linear_cent", "deci_cent") : null,
+                ranges, rnd.nextBoolean() ? pick("between", "greater") : null, decimal(), decimal(),
+                rnd.nextBoolean() ? "above $95,000" : null, meta);
+    }
+
+    private long pick10() {
+        return rnd.nextBoolean() ? 100 : 10;
+    }
+
+    private long seconds() {
+        return rnd.nextInt(3) == 0 ? rnd.nextLong(1_600_000_000L, 1_900_000_000L) : ABSENT;
+    }
+
+    private String maybeText() {
+        return rnd.nextBoolean() ? null : pick("S&P 500 closes up <0.02%", "", "Jan 25 \u00e9 \"quoted\"", "x");
+    }
+
+    private java.math.BigDecimal decimal() {
+        return rnd.nextBoolean() ? null : java.math.BigDecimal.valueOf(rnd.nextLong(-1_000_000, 1_000_000), rnd.nextInt(0, 4));
     }
 
     private long sid() {

@@ -10,6 +10,7 @@ import io.kengine.protocol.event.Codes;
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.event.EventType;
 import io.kengine.protocol.event.FillEvent;
+import io.kengine.protocol.event.MarketLifecycleEvent;
 import io.kengine.protocol.event.Flyweight;
 import io.kengine.protocol.event.OrderReplyEvent;
 import io.kengine.protocol.event.TickerEvent;
@@ -210,6 +211,62 @@ class RingEventWriterTest {
             assertEquals(Byte.parseByte(s[1]), e.replyType(), s[0]);
             assertEquals(Codes.ASK, e.side());
         }
+    }
+
+    private MarketLifecycleEvent lifecycle(String json) {
+        assertEquals(1, publish(json), json);
+        header(out.events.get(0), EventType.MARKET_LIFECYCLE, FED);
+        return (MarketLifecycleEvent) new MarketLifecycleEvent().wrap(out.events.get(0), 0);
+    }
+
+    @Test
+    void lifecycleEventsCarryTheirTimesResultAndValue() {
+        MarketLifecycleEvent e = lifecycle(Fixtures.LIFECYCLE.replace("INXD-23SEP14-B4487", "FED-23DEC-T3.00"));
+        assertEquals(MarketLifecycleEvent.CREATED, e.kind());
+        assertEquals(1_694_635_200_000L, e.openTimeMs());
+        assertEquals(1_694_721_600_000L, e.closeTimeMs());
+        assertEquals(MarketLifecycleEvent.RESULT_NONE, e.result());
+        assertEquals(Flyweight.NULL_LONG, e.settlementValue());
+        assertEquals(Flyweight.NULL_LONG, e.exchangeTimeMs());
+
+        assertEquals(MarketLifecycleEvent.DEACTIVATED, lifecycle(Fixtures.LIFECYCLE_DEACTIVATED).kind());
+        assertEquals(MarketLifecycleEvent.ACTIVATED, lifecycle(Fixtures.LIFECYCLE_ACTIVATED).kind());
+        e = lifecycle(Fixtures.LIFECYCLE_CLOSE_DATE);
+        assertEquals(MarketLifecycleEvent.CLOSE_DATE_UPDATED, e.kind());
+        assertEquals(1_702_591_200_000L, e.closeTimeMs());
+        assertEquals(Flyweight.NULL_LONG, e.openTimeMs());
+
+        e = lifecycle(Fixtures.LIFECYCLE_DETERMINED);
+        assertEquals(MarketLifecycleEvent.DETERMINED, e.kind());
+        assertEquals(MarketLifecycleEvent.RESULT_YES, e.result());
+        assertEquals(10_000, e.settlementValue());
+        assertEquals(1_702_594_800_000L, e.exchangeTimeMs(), "determination_ts");
+
+        e = lifecycle(Fixtures.LIFECYCLE_SETTLED);
+        assertEquals(MarketLifecycleEvent.SETTLED, e.kind());
+        assertEquals(1_702_598_400_000L, e.exchangeTimeMs(), "settled_ts");
+        assertEquals(Flyweight.NULL_LONG, e.settlementValue(), "the value comes with determined");
+
+        e = lifecycle(Fixtures.LIFECYCLE_SCALAR.replace("\"T\"", "\"FED-23DEC-T3.00\""));
+        assertEquals(MarketLifecycleEvent.RESULT_SCALAR, e.result());
+        assertEquals(4_375, e.settlementValue());
+        e = lifecycle(Fixtures.LIFECYCLE_DETERMINED.replace("\"yes\"", "\"no\"").replace("1.0000", "0"));
+        assertEquals(MarketLifecycleEvent.RESULT_NO, e.result());
+        assertEquals(0, e.settlementValue());
+        assertEquals(8, counters.published(FrameKind.MARKET_LIFECYCLE));
+    }
+
+    @Test
+    void lifecycleTypesWithoutAnEventKindAndOtherMarketsPublishNothing() {
+        assertEquals(0, publish(Fixtures.LIFECYCLE_FUTURE));
+        assertEquals(0, publish(Fixtures.LIFECYCLE_PRICE_LEVELS.replace("INXD-23SEP14-B4487", "FED-23DEC-T3.00")));
+        assertEquals(0, publish(Fixtures.LIFECYCLE_METADATA.replace("KXBTC-25APR30-T0915-B95000", "FED-23DEC-T3.00")));
+        assertEquals(0, out.claims);
+        assertEquals(3, counters.lifecycleSkipped());
+        assertEquals(0, publish(Fixtures.LIFECYCLE), "INXD-… is not registered");
+        assertEquals(0, out.claims);
+        assertEquals(1, counters.dropped(MalformedReason.UNKNOWN_MARKET));
+        assertEquals(3, counters.lifecycleSkipped(), "an unknown market is not also a skipped type");
     }
 
     @Test
