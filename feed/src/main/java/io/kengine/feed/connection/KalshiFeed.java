@@ -64,6 +64,8 @@ public final class KalshiFeed implements AutoCloseable {
     private final Backoff backoff;
     private final Object lock = new Object();
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
+    private final org.agrona.concurrent.UnsafeBuffer definitionScratch =
+        new org.agrona.concurrent.UnsafeBuffer(new byte[io.kengine.protocol.event.EventHeader.MAX_EVENT_LENGTH]);
     /** event ticker → series ticker ("" = unknown), filled at start: one GET /events/{e} per event at most. */
     private final Map<String, String> seriesByEvent = new HashMap<>();
     private final long deadAfterNanos;
@@ -302,7 +304,9 @@ public final class KalshiFeed implements AutoCloseable {
 
     private void publishDefinition(Market m, String series) {
         int id = markets.id(m.ticker());
-        definition.wrapForEncode(publisher.claim(), 0, id, EventSource.FEED)
+        // Encoded off-ring first: a value the flyweight refuses (bad range, oversized ticker) must throw
+        // before a ring slot is claimed, or the claimed slot would never be published and the ring would stall.
+        definition.wrapForEncode(definitionScratch, 0, id, EventSource.FEED)
                 .openTimeMs(orNull(m.openTimeMs())).closeTimeMs(orNull(m.closeTimeMs()))
                 .status(status(m.status())).fractionalTrading(true) // fractional everywhere since 2026-04-17 (§5)
                 .ticker(m.ticker()).eventTicker(m.eventTicker() == null ? "" : m.eventTicker()).seriesTicker(series);
@@ -314,6 +318,7 @@ public final class KalshiFeed implements AutoCloseable {
                 definition.addPriceRange(r.start(), r.end(), r.step());
             }
         }
+        publisher.claim().putBytes(0, definitionScratch, 0, definition.length());
         publisher.publish();
         counters.increment(FeedCounter.DEFINITIONS);
         counters.increment(FeedCounter.EVENTS_PUBLISHED);
