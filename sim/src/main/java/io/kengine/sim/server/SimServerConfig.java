@@ -21,6 +21,7 @@ public final class SimServerConfig {
     private final Duration authWindow;
     private final Duration pingInterval;
     private final Duration pongTimeout;
+    private final boolean webSocketCompression;
     private final boolean rateLimits;
     private final RateTier defaultTier;
     private final LongSupplier clockMillis;
@@ -40,6 +41,7 @@ public final class SimServerConfig {
         this.authWindow = b.authWindow;
         this.pingInterval = b.pingInterval;
         this.pongTimeout = b.pongTimeout;
+        this.webSocketCompression = b.webSocketCompression;
         this.rateLimits = b.rateLimits;
         this.defaultTier = b.defaultTier;
         this.clockMillis = b.clockMillis;
@@ -70,6 +72,15 @@ public final class SimServerConfig {
     }
 
     /** How often each WebSocket gets a Ping with payload {@code heartbeat}. */
+    /**
+     * Whether the WebSocket upgrade may negotiate permessage-deflate. Off by default: whether Kalshi
+     * compresses is not documented, and deflate costs ~2 µs per frame on the exchange thread, which caps
+     * the simulator well below the rates a load test needs (bench/RESULTS.md).
+     */
+    public boolean webSocketCompression() {
+        return webSocketCompression;
+    }
+
     public Duration pingInterval() {
         return pingInterval;
     }
@@ -120,6 +131,7 @@ public final class SimServerConfig {
     }
 
     public static final class Builder {
+        private boolean webSocketCompression;
         private FaultSettings faults = FaultSettings.NONE;
         private Duration exchangeTick = Duration.ofMillis(50);
         private long seed = 1;
@@ -152,6 +164,11 @@ public final class SimServerConfig {
 
         public Builder authWindow(Duration d) {
             this.authWindow = positive(d, "authWindow");
+            return this;
+        }
+
+        public Builder webSocketCompression(boolean on) {
+            this.webSocketCompression = on;
             return this;
         }
 

@@ -29,6 +29,9 @@ final class WsServlet extends JettyWebSocketServlet {
     protected void configure(JettyWebSocketServletFactory factory) {
         factory.setIdleTimeout(Duration.ofHours(1)); // liveness is the ping/pong check, not idleness
         factory.setMaxTextMessageSize(1 << 20);
+        if (!server.config().webSocketCompression()) {
+            factory.getAvailableExtensionNames().remove("permessage-deflate");
+        }
         factory.setCreator((req, resp) -> new WsEndpoint(server, (ApiKey) req.getHttpServletRequest().getAttribute(KEY_ATTRIBUTE)));
     }
 
