@@ -9,6 +9,7 @@ import io.kengine.protocol.event.MarketDefinitionEvent;
 import io.kengine.protocol.stage.BookFeaturesNote;
 import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.EventSlot;
+import io.kengine.protocol.stage.ResyncRequests;
 import io.kengine.protocol.stage.Stage;
 import io.kengine.protocol.stage.TopOfBookNote;
 import io.kengine.protocol.units.TickGrid;
@@ -61,6 +62,7 @@ public final class BookStage implements Stage {
     private long unknownMarketEvents;
     private final long[] rejected = new long[BookReason.COUNT];
     private final long[] trustEntered = new long[BookTrust.UNTRUSTED.code() + 1];
+    private ResyncRequests resyncRequests = ResyncRequests.NONE;
     private long sweeps;
 
     public BookStage() {
@@ -228,7 +230,17 @@ public final class BookStage implements Stage {
             return false;
         }
         trustEntered[book.trustState().code()]++;
+        if (book.trustState() == BookTrust.UNTRUSTED) {
+            // Invalid data (crossed, negative level, off grid...): only a fresh snapshot can repair the book.
+            resyncRequests.request(book.marketId());
+        }
         return true;
+    }
+
+    /** Where this stage asks for fresh snapshots when a book turns untrusted; {@link ResyncRequests#NONE} by default. */
+    public BookStage resyncRequests(ResyncRequests requests) {
+        this.resyncRequests = java.util.Objects.requireNonNull(requests);
+        return this;
     }
 
     /** Judges every book at {@code nanos} (in definition order); queues the ones whose state changed. */

@@ -367,6 +367,19 @@ class BookStageTest {
         assertTrue(book().isTrusted());
     }
 
+    @Test
+    void aBookTurningUntrustedAsksForAResyncOnce() {
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        stage.resyncRequests(asked::add);
+        send(events.delta(M, BOOK_YES, 4900, 10)); // crosses: invalid data
+        assertEquals(java.util.List.of(M), asked);
+        send(events.delta(M, BOOK_YES, 4900, -10)); // still untrusted: no second request
+        assertEquals(1, asked.size());
+        send(events.fullSnapshot(M, levels(4500, 1), levels(5000, 1)));
+        assertTrue(book().isTrusted());
+        assertEquals(1, asked.size(), "a repaired book asks for nothing");
+    }
+
     // ------------------------------------------------------------------ other events
 
     @Test

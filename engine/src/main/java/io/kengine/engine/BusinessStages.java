@@ -4,6 +4,7 @@ import io.kengine.book.BookStage;
 import io.kengine.gateway.orders.QuoteOrdersStage;
 import io.kengine.pricing.MidEdgePricingStage;
 import io.kengine.protocol.stage.EventPublisher;
+import io.kengine.protocol.stage.ResyncRequests;
 import io.kengine.protocol.stage.Stage;
 import io.kengine.risk.PreTradeRiskStage;
 
@@ -19,7 +20,12 @@ public final class BusinessStages {
     private final QuoteOrdersStage orders;
 
     public BusinessStages(EventPublisher intents) {
-        this.book = new BookStage();
+        this(intents, ResyncRequests.NONE);
+    }
+
+    /** @param resync where the book stage asks for fresh snapshots (a side effect only; replay passes NONE) */
+    public BusinessStages(EventPublisher intents, ResyncRequests resync) {
+        this.book = new BookStage().resyncRequests(resync);
         this.pricing = new MidEdgePricingStage();
         this.risk = new PreTradeRiskStage();
         this.orders = new QuoteOrdersStage(intents);

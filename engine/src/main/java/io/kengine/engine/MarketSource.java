@@ -14,6 +14,10 @@ public interface MarketSource extends AutoCloseable {
 
     boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException;
 
+    /** Lets the source act on the book stage's requests for fresh snapshots (sources without a resync ignore them). */
+    default void watchResyncRequests(ResyncSignal signal) {
+    }
+
     /** One line for the start-up banner. */
     String describe();
 

@@ -42,8 +42,9 @@ public final class TradingEngine implements AutoCloseable {
                                       Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock) {
         PaperExchange[] paper = new PaperExchange[1];
         BusinessStages[] stages = new BusinessStages[1];
+        ResyncSignal resync = new ResyncSignal();
         EngineRuntime runtime = new EngineRuntime(options, clock,
-            intents -> (stages[0] = new BusinessStages(intents)).inOrder(),
+            intents -> (stages[0] = new BusinessStages(intents, resync)).inOrder(),
             inbound -> paper[0] = new PaperExchange(inbound), () -> paper[0].isIdle());
         paper[0].start();
         runtime.start();
@@ -52,6 +53,7 @@ public final class TradingEngine implements AutoCloseable {
         MarketSource source = sourceFactory.apply(runtime);
         try {
             source.start();
+            source.watchResyncRequests(resync);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -1,6 +1,7 @@
 package io.kengine.engine.simulator;
 
 import io.kengine.engine.MarketSource;
+import io.kengine.engine.ResyncSignal;
 import io.kengine.engine.TimerSource;
 import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.KalshiFeed;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 public final class SimulatorMarketSource implements MarketSource {
     private static final String KEY_ID = "engine";
     private static final String ACCOUNT = "engine";
+    private static final long RESYNC_POLL_MS = 250;
 
     private final int port;
     private final int markets;
@@ -30,6 +32,7 @@ public final class SimulatorMarketSource implements MarketSource {
     private SimulatedExchange sim;
     private KalshiFeed feed;
     private TimerSource timers;
+    private java.util.concurrent.ScheduledExecutorService resyncWatcher;
 
     /** @param publishers gives one inbound publisher per producer (the feed, the timer) */
     public SimulatorMarketSource(int port, int markets, long seed, long timerIntervalMs, Supplier<EventPublisher> publishers) {
@@ -70,8 +73,29 @@ public final class SimulatorMarketSource implements MarketSource {
         }
     }
 
+    /** Polls the book stage's resync counter from this source's own thread; at most one resync per poll. */
+    @Override
+    public void watchResyncRequests(ResyncSignal signal) {
+        resyncWatcher = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "resync-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] seen = {signal.requests()};
+        resyncWatcher.scheduleWithFixedDelay(() -> {
+            long now = signal.requests();
+            if (now != seen[0]) {
+                seen[0] = now;
+                feed.requestResync();
+            }
+        }, RESYNC_POLL_MS, RESYNC_POLL_MS, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void stop() {
+        if (resyncWatcher != null) {
+            resyncWatcher.shutdownNow();
+        }
         if (timers != null) {
             timers.close();
         }
