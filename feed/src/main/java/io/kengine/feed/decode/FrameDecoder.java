@@ -855,9 +855,19 @@ public final class FrameDecoder {
     }
 
     private long parseLong(int start, int end) {
+        final byte[] b = this.b;
         boolean negative = b[start] == '-';
+        int first = negative ? start + 1 : start;
+        if (end - first <= 18) {
+            // at most 18 digits: below 10^18, no overflow check needed
+            long v = 0;
+            for (int p = first; p < end; p++) {
+                v = v * 10 + (b[p] - '0');
+            }
+            return negative ? -v : v;
+        }
         long v = 0;
-        for (int p = negative ? start + 1 : start; p < end; p++) {
+        for (int p = first; p < end; p++) {
             int d = b[p] - '0';
             if (v > (Long.MAX_VALUE - d) / 10) {
                 fail(MalformedReason.BAD_NUMBER, start);

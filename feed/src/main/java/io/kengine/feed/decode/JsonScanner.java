@@ -1,5 +1,9 @@
 package io.kengine.feed.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Pass one of decoding: a strict, allocation-free JSON validator over the frame's bytes that records,
  * for the envelope and its {@code msg} object, where each known field's value lies (type, span,
@@ -100,7 +104,6 @@ final class JsonScanner {
     int vStart;
     int vEnd;
     int vFlags;
-    private int sHash;
 
     private final int[] ukHash = new int[MAX_DEPTH * MAX_KEYS];
     private final int[] ukStart = new int[MAX_DEPTH * MAX_KEYS];
@@ -293,37 +296,60 @@ final class JsonScanner {
 
     private int sFlags;
 
-    /** {@code p} is just after the opening quote; returns the position after the closing quote. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+
+    /**
+     * {@code p} is just after the opening quote; returns the position after the closing quote. Keys and
+     * values alike: no hash here (a key's hash is {@link #keyHash}, from its span, once it is known).
+     */
     private int string(int p) {
         final byte[] b = this.b;
         final int end = this.end;
-        int h = 0;
-        // Fast path: plain printable ASCII (a signed byte below 0x20 is a control byte or part of UTF-8).
+        // Fast path, 8 bytes at a time: plain printable ASCII has no '"', '\\', byte below 0x20 or high bit.
+        // Each test flags the lowest matching byte exactly (borrows only spill upwards), so the lowest flagged
+        // byte is the first special one.
+        while (p <= end - 8) {
+            long x = (long) LONGS.get(b, p);
+            long q = x ^ QUOTES;
+            long e = x ^ BACKSLASHES;
+            long special = (((q - ONES) & ~q) | ((e - ONES) & ~e) | ((x - SPACES) & ~x) | x) & HIGHS;
+            if (special != 0) {
+                p += Long.numberOfTrailingZeros(special) >>> 3;
+                if (b[p] == '"') {
+                    sFlags = 0;
+                    return p + 1;
+                }
+                return stringSlow(p, 0);
+            }
+            p += 8;
+        }
+        // Tail: byte at a time (a signed byte below 0x20 is a control byte or part of UTF-8).
         while (p < end) {
             byte c = b[p];
             if (c == '"') {
-                sHash = h;
                 sFlags = 0;
                 return p + 1;
             }
             if (c < 0x20 || c == '\\') {
                 break;
             }
-            h = 31 * h + c;
             p++;
         }
-        return stringSlow(p, h);
+        return stringSlow(p, 0);
     }
 
-    private int stringSlow(int p, int h) {
-        int flags = 0;
+    private int stringSlow(int p, int flags) {
         while (true) {
             if (p >= end) {
                 return fail(MalformedReason.TRUNCATED, p);
             }
             int c = b[p] & 0xFF;
             if (c == '"') {
-                sHash = h;
                 sFlags = flags;
                 return p + 1;
             }
@@ -337,18 +363,47 @@ final class JsonScanner {
                 return fail(MalformedReason.BAD_JSON, p);
             } else if (c >= 0x80) {
                 flags |= NON_ASCII;
-                int q = utf8(p, c);
-                if (q < 0) {
+                p = utf8(p, c);
+                if (p < 0) {
                     return -1;
                 }
-                for (; p < q; p++) {
-                    h = 31 * h + (b[p] & 0xFF);
-                }
             } else {
-                h = 31 * h + c;
                 p++;
             }
         }
+    }
+
+    /**
+     * A key's first 8 bytes {@code b[s, s + min(len, 8))} as a little-endian long, zero-padded when the key
+     * is shorter. {@code limit} bounds how far past the key the array may be read (a short key is read as
+     * 8 bytes and masked when the array allows it).
+     */
+    static long first8(byte[] b, int s, int len, int limit) {
+        if (len >= 8) {
+            return (long) LONGS.get(b, s);
+        }
+        if (s <= limit - 8) {
+            return (long) LONGS.get(b, s) & ((1L << (len << 3)) - 1);
+        }
+        long a = 0;
+        for (int i = 0; i < len; i++) {
+            a |= (b[s + i] & 0xFFL) << (i << 3);
+        }
+        return a;
+    }
+
+    /** A key's last 8 bytes as a little-endian long when it has at least 8, else 0. */
+    static long last8(byte[] b, int s, int len) {
+        return len >= 8 ? (long) LONGS.get(b, s + len - 8) : 0;
+    }
+
+    /**
+     * The hash of a key, as {@link FieldTable} indexes its names: from its length and its first and last 8
+     * bytes. Equal bytes give equal hashes; different keys may collide and are told apart by comparing bytes.
+     */
+    static int keyHash(long first8, long last8, int len) {
+        long h = (first8 * 0x9E3779B97F4A7C15L) ^ (last8 * 0xC2B2AE3D27D4EB4FL) ^ len;
+        return (int) (h ^ (h >>> 29));
     }
 
     /** {@code p} is just after the backslash. */
@@ -479,15 +534,17 @@ final class JsonScanner {
             if (klen > MAX_KEY_LENGTH) {
                 return fail(MalformedReason.TOO_COMPLEX, ks);
             }
-            int hash = sHash;
+            long k8 = first8(b, ks, klen, end);
+            long z8 = last8(b, ks, klen);
+            int hash = keyHash(k8, z8, klen);
             Slots slots = null;
             int id = -1;
             if (ctx == CTX_ROOT) {
                 slots = root;
-                id = Fields.ROOT.lookup(b, ks, klen, hash);
+                id = Fields.ROOT.lookup(b, ks, klen, hash, k8, z8);
             } else if (ctx == CTX_MSG) {
                 slots = msg;
-                id = Fields.MSG_TABLE.lookup(b, ks, klen, hash);
+                id = Fields.MSG_TABLE.lookup(b, ks, klen, hash, k8, z8);
             }
             if (id >= 0) {
                 if (slots.seen(id)) {
