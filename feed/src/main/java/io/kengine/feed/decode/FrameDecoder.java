@@ -14,6 +14,9 @@ import static io.kengine.feed.decode.JsonScanner.TRUE;
 import io.kengine.feed.decode.JsonScanner.Slots;
 import io.kengine.protocol.event.Codes;
 import io.kengine.protocol.units.FixedPoint;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.agrona.DirectBuffer;
 
@@ -100,6 +103,11 @@ public final class FrameDecoder {
     private int frameStart;
     private DecodedFrame out;
 
+    /** Package-private for tests: false forces every frame through the generic pass. */
+    boolean fastPath = true;
+    /** Package-private for tests: frames the delta fast path decoded. */
+    long fastHits;
+
     public FrameDecoder() {
         this(new DecodeCounters());
     }
@@ -155,6 +163,8 @@ public final class FrameDecoder {
         try {
             if (length > maxFrameLength) {
                 out.malformed(MalformedReason.FRAME_TOO_LARGE, -1);
+            } else if (fastPath && fastDelta(frame, offset, offset + length)) {
+                fastHits++;
             } else if (!scanner.scanDocument(frame, offset, length)) {
                 out.malformed(scanner.error, scanner.errorAt < 0 ? -1 : scanner.errorAt - offset);
             } else {
@@ -173,6 +183,229 @@ public final class FrameDecoder {
         if (offset < 0 || length < 0 || offset > capacity - length) {
             throw new IndexOutOfBoundsException("frame [" + offset + ", +" + length + ") outside buffer of " + capacity);
         }
+    }
+
+    // ================================================================ orderbook_delta fast path
+
+    private static final byte[] FD_HEAD = ascii("{\"type\":\"orderbook_delta\",\"sid\":");
+    private static final byte[] FD_SEQ = ascii(",\"seq\":");
+    private static final byte[] FD_TICKER = ascii(",\"msg\":{\"market_ticker\":\"");
+    private static final byte[] FD_MARKET_ID = ascii("\",\"market_id\":\"");
+    private static final byte[] FD_PRICE = ascii("\",\"price_dollars\":\"");
+    private static final byte[] FD_DELTA = ascii("\",\"delta_fp\":\"");
+    private static final byte[] FD_SIDE = ascii("\",\"side\":\"");
+    private static final byte[] FD_YES = ascii("yes\"");
+    private static final byte[] FD_NO = ascii("no\"");
+    private static final byte[] FD_CLIENT_ORDER_ID = ascii(",\"client_order_id\":\"");
+    private static final byte[] FD_SUBACCOUNT = ascii(",\"subaccount\":");
+    private static final byte[] FD_TS = ascii(",\"ts\":\"");
+    private static final byte[] FD_TS_MS = ascii("\",\"ts_ms\":");
+    private static final byte[] FD_TAIL = ascii("}}");
+
+    /** Position after a parsed fast-path integer (set by {@link #fdDigits}). */
+    private int fdEnd;
+
+    /**
+     * Kalshi's usual {@code orderbook_delta}, byte for byte: no whitespace inside, keys in the order
+     * {@code type, sid, seq, msg{market_ticker, market_id, price_dollars, delta_fp, side,
+     * [client_order_id], [subaccount], ts, ts_ms}}, strings of plain printable ASCII (no escapes),
+     * non-negative integers without leading zeros. Reads exactly what {@link #delta()} reads and
+     * validates everything the JSON pass and {@code delta()} would; on any other shape, returns false
+     * having written nothing to {@code out}, and the generic pass decides.
+     */
+    private boolean fastDelta(byte[] b, int p, int end) {
+        if (!lit(b, p, end, FD_HEAD)) {
+            return false;
+        }
+        p += FD_HEAD.length;
+        long sid = fdDigits(b, p, end, 18);
+        if (sid < 0) {
+            return false;
+        }
+        p = fdEnd;
+        if (!lit(b, p, end, FD_SEQ)) {
+            return false;
+        }
+        long seq = fdDigits(b, p + FD_SEQ.length, end, 18);
+        if (seq < 0) {
+            return false;
+        }
+        p = fdEnd;
+        if (!lit(b, p, end, FD_TICKER)) {
+            return false;
+        }
+        int tickerStart = p + FD_TICKER.length;
+        int tickerEnd = fdString(b, tickerStart, end);
+        if (tickerEnd < 0 || tickerEnd - tickerStart > out.marketTicker.capacity() || !lit(b, tickerEnd, end, FD_MARKET_ID)) {
+            return false;
+        }
+        int idStart = tickerEnd + FD_MARKET_ID.length;
+        int idEnd = fdString(b, idStart, end);
+        if (idEnd < 0 || idEnd - idStart > out.marketId.capacity() || !lit(b, idEnd, end, FD_PRICE)) {
+            return false;
+        }
+        int priceStart = idEnd + FD_PRICE.length;
+        int priceEnd = fdString(b, priceStart, end);
+        if (priceEnd < 0 || !lit(b, priceEnd, end, FD_DELTA)) {
+            return false;
+        }
+        int deltaStart = priceEnd + FD_DELTA.length;
+        int deltaEnd = fdString(b, deltaStart, end);
+        if (deltaEnd < 0 || !lit(b, deltaEnd, end, FD_SIDE)) {
+            return false;
+        }
+        p = deltaEnd + FD_SIDE.length;
+        byte bookSide;
+        if (lit(b, p, end, FD_YES)) {
+            bookSide = Codes.BOOK_YES;
+            p += FD_YES.length;
+        } else if (lit(b, p, end, FD_NO)) {
+            bookSide = Codes.BOOK_NO;
+            p += FD_NO.length;
+        } else {
+            return false;
+        }
+        boolean ownOrder = false;
+        if (lit(b, p, end, FD_CLIENT_ORDER_ID)) {
+            p = fdString(b, p + FD_CLIENT_ORDER_ID.length, end);
+            if (p < 0) {
+                return false;
+            }
+            p++; // closing quote
+            ownOrder = true;
+        }
+        if (lit(b, p, end, FD_SUBACCOUNT)) {
+            if (fdDigits(b, p + FD_SUBACCOUNT.length, end, 9) < 0) { // < 10^9: fits an int
+                return false;
+            }
+            p = fdEnd;
+        }
+        if (!lit(b, p, end, FD_TS)) {
+            return false;
+        }
+        p = fdString(b, p + FD_TS.length, end); // ts_ms wins: ts is only validated as a JSON string
+        if (p < 0 || !lit(b, p, end, FD_TS_MS)) {
+            return false;
+        }
+        long tsMs = fdDigits(b, p + FD_TS_MS.length, end, 18);
+        if (tsMs < 0) {
+            return false;
+        }
+        p = fdEnd;
+        if (!lit(b, p, end, FD_TAIL)) {
+            return false;
+        }
+        for (p += FD_TAIL.length; p < end; p++) {
+            byte c = b[p];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        long price = FixedPoint.parsePrice(b, priceStart, priceEnd - priceStart);
+        if (price == FixedPoint.INVALID || price <= 0 || price >= PRICE_ONE) {
+            return false;
+        }
+        long delta = FixedPoint.parseSignedCount(b, deltaStart, deltaEnd - deltaStart);
+        if (delta == FixedPoint.INVALID || delta == ABSENT) {
+            return false;
+        }
+        DecodedFrame o = out;
+        o.sid = sid;
+        o.seq = seq;
+        o.marketTicker.set(b, tickerStart, tickerEnd - tickerStart);
+        o.marketId.set(b, idStart, idEnd - idStart);
+        o.ownOrder = ownOrder;
+        o.tsMs = tsMs;
+        o.price = price;
+        o.delta = delta;
+        o.bookSide = bookSide;
+        o.kind = FrameKind.ORDERBOOK_DELTA;
+        return true;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** {@code b[p, p + lit.length)} equals {@code lit}, compared 8 bytes at a time (every literal is ≥ 2 bytes). */
+    private static boolean lit(byte[] b, int p, int end, byte[] lit) {
+        int n = lit.length;
+        if (p < 0 || end - p < n) {
+            return false;
+        }
+        if (n < 8) {
+            for (int i = 0; i < n; i++) {
+                if (b[p + i] != lit[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int i = 0;
+        for (; i <= n - 8; i += 8) {
+            if ((long) LONGS.get(b, p + i) != (long) LONGS.get(lit, i)) {
+                return false;
+            }
+        }
+        // the last, possibly overlapping, 8 bytes
+        return i == n || (long) LONGS.get(b, p + n - 8) == (long) LONGS.get(lit, n - 8);
+    }
+
+    /**
+     * String content from {@code p} (after the opening quote) to the position of its closing quote,
+     * or -1 unless every byte is printable ASCII (0x20–0x7E) other than a backslash. Eight bytes at a
+     * time while no byte in the word is special; the word holding one is resolved byte by byte.
+     */
+    private static int fdString(byte[] b, int p, int end) {
+        while (p <= end - 8) {
+            long x = (long) LONGS.get(b, p);
+            long quote = x ^ 0x2222222222222222L;
+            long slash = x ^ 0x5C5C5C5C5C5C5C5CL;
+            long del = x ^ 0x7F7F7F7F7F7F7F7FL;
+            long special = ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | ((del - ONES) & ~del)
+                    | (x - 0x2020202020202020L) | x;
+            if ((special & HIGHS) != 0) {
+                break;
+            }
+            p += 8;
+        }
+        for (; p < end; p++) {
+            byte c = b[p];
+            if (c == '"') {
+                return p;
+            }
+            if (c < 0x20 || c == 0x7F || c == '\\') { // negative = non-ASCII
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A JSON integer of 1 to {@code maxDigits} digits, no sign, no leading zero (so in range without
+     * overflow checks), ending at {@link #fdEnd}; -1 otherwise. The caller checks what follows.
+     */
+    private long fdDigits(byte[] b, int p, int end, int maxDigits) {
+        int s = p;
+        long v = 0;
+        while (p < end) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            v = v * 10 + d;
+            p++;
+        }
+        int n = p - s;
+        if (n == 0 || n > maxDigits || (n > 1 && b[s] == '0')) {
+            return -1;
+        }
+        fdEnd = p;
+        return v;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     // ================================================================ dispatch
