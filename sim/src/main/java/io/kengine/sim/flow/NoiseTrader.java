@@ -32,8 +32,7 @@ public final class NoiseTrader extends Participant {
 
     @Override
     long firstWakeMs(long startMs) {
-        long d = rng.exponentialMs(cfg.ratePerSecond());
-        return d == FlowDriver.NEVER ? FlowDriver.NEVER : startMs + d;
+        return poissonFirstWakeMs(startMs, cfg.ratePerSecond());
     }
 
     @Override

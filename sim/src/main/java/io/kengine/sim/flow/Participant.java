@@ -69,6 +69,12 @@ public abstract sealed class Participant permits PassiveMaker, InformedTrader, N
      */
     abstract void act(long t, long now, MarketState state);
 
+    /** First wake-up of a participant acting as a Poisson process with this rate (one RNG draw). */
+    final long poissonFirstWakeMs(long startMs, double ratePerSecond) {
+        long d = rng.exponentialMs(ratePerSecond);
+        return d == FlowDriver.NEVER ? FlowDriver.NEVER : startMs + d;
+    }
+
     /**
      * One wake-up at event time {@code t}; returns the next wake-up or {@link FlowDriver#NEVER} once the market is
      * determined or gone. The schedule is computed from event time, not from the exchange's clock, so it depends
