@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * random half (adds and partial cancels near the top, whole best levels pulled, new levels inside the
  * spread) followed by its exact undo in reverse order, so the book is back where it started after
  * every cycle and the run can go on forever without drifting, crossing or going negative. Event time
- * moves 1 µs per delta. Baseline {@code treeMapBook}: the same slots applied to {@link TreeMapBook}.
+ * moves {@code gapNanos} per delta: 1 µs (a burst) and 250 µs (a quiet market), because the EWMA
+ * decay takes a shorter path for gaps under 65 µs. Baseline {@code treeMapBook}: the same slots applied to {@link TreeMapBook}.
  * Target for {@code bookStage}: ≤ 50 ns/op, 0 B/op.
  */
 @State(Scope.Thread)
@@ -48,6 +50,10 @@ public class BookApplyBenchmark {
     /** Deltas per cycle, a power of two: half random, half their undo. */
     static final int CYCLE = 128;
     static final long START_NANOS = 1_795_244_180_000_000_000L;
+
+    /** Event-time step per delta. */
+    @Param({"1000", "250000"})
+    public long gapNanos;
 
     private final EventSlot[] slots = new EventSlot[CYCLE];
     private int next;
@@ -108,7 +114,7 @@ public class BookApplyBenchmark {
     }
 
     private void stamp(EventSlot slot) {
-        clock += 1_000;
+        clock += gapNanos;
         EventHeader.timestampNanos(slot.event(), 0, clock);
     }
 

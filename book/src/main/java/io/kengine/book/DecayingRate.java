@@ -11,12 +11,12 @@ package io.kengine.book;
  * the same timestamp need no special case (no division by Δt). A double lives only inside this
  * model (DESIGN: doubles are for models); callers read it as a rounded long.
  *
- * <p>Time only moves forward: an event older than the last one decays nothing. {@code StrictMath.exp}
- * (fdlibm), not {@code Math.exp}: the result must not depend on the CPU or the JIT, so a replay
- * elsewhere reproduces every rounded feature (it is also no slower: ~4 ns here).
+ * <p>Time only moves forward: an event older than the last one decays nothing. The decay factor
+ * comes from {@link DecayFactors} (tables built with {@code StrictMath.exp}, fdlibm): the result must
+ * not depend on the CPU or the JIT, so a replay elsewhere reproduces every rounded feature.
  */
 final class DecayingRate {
-    private final double tauNanos;
+    private final DecayFactors decay;
     private final double tauSeconds;
     private double value;
     private long lastNanos = Long.MIN_VALUE;
@@ -25,7 +25,7 @@ final class DecayingRate {
         if (tauNanos <= 0) {
             throw new IllegalArgumentException("time constant must be positive: " + tauNanos);
         }
-        this.tauNanos = tauNanos;
+        this.decay = DecayFactors.forTau(tauNanos);
         this.tauSeconds = tauNanos / 1e9;
     }
 
@@ -36,9 +36,28 @@ final class DecayingRate {
             return;
         }
         if (nanos > lastNanos) {
-            value *= StrictMath.exp(-(nanos - lastNanos) / tauNanos);
+            value *= decay.factor(nanos - lastNanos);
             lastNanos = nanos;
         }
+    }
+
+    /**
+     * Decays two rates to {@code nanos}: when they share τ and their last time (the book advances its
+     * two together), one factor serves both, which is the same number each would compute alone.
+     */
+    static void advanceBoth(DecayingRate a, DecayingRate b, long nanos) {
+        if (a.decay == b.decay && a.lastNanos == b.lastNanos && a.lastNanos != Long.MIN_VALUE) {
+            if (nanos > a.lastNanos) {
+                double f = a.decay.factor(nanos - a.lastNanos);
+                a.value *= f;
+                b.value *= f;
+                a.lastNanos = nanos;
+                b.lastNanos = nanos;
+            }
+            return;
+        }
+        a.advance(nanos);
+        b.advance(nanos);
     }
 
     /** Decays to {@code nanos}, then adds an amount {@code x}. */

@@ -99,8 +99,7 @@ public final class OrderBook {
         if (nanos > eventNanos) {
             eventNanos = nanos;
         }
-        variance.advance(eventNanos);
-        trades.advance(eventNanos);
+        DecayingRate.advanceBoth(variance, trades, eventNanos);
     }
 
     /**

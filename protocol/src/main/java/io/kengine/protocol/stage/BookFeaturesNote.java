@@ -34,30 +34,32 @@ public final class BookFeaturesNote {
     public static final int END = OFFSET + LENGTH;
 
     private MutableDirectBuffer b;
+    private long address; // of the notes' byte 0: stores below are unchecked (NoteMemory)
 
     public BookFeaturesNote wrap(EventSlot slot) {
         this.b = slot.notes();
+        this.address = slot.notesAddress();
         return this;
     }
 
     public void clear() {
-        b.putInt(MARKET_ID, -1);
-        b.putInt(TRUST, BookTrust.NONE);
+        NoteMemory.putInt(address + MARKET_ID, -1);
+        NoteMemory.putInt(address + TRUST, BookTrust.NONE);
     }
 
     public void set(int marketId, BookTrust trust, long lastUpdateNanos, long mid, long microprice,
                     long imbalanceTopBps, long imbalanceDepthBps, long volatility, long tradeIntensity,
                     long timeToCloseMs) {
-        b.putInt(MARKET_ID, marketId);
-        b.putInt(TRUST, trust.code());
-        b.putLong(LAST_UPDATE, lastUpdateNanos);
-        b.putLong(MID, mid);
-        b.putLong(MICROPRICE, microprice);
-        b.putLong(IMBALANCE_TOP, imbalanceTopBps);
-        b.putLong(IMBALANCE_DEPTH, imbalanceDepthBps);
-        b.putLong(VOLATILITY, volatility);
-        b.putLong(TRADE_INTENSITY, tradeIntensity);
-        b.putLong(TIME_TO_CLOSE, timeToCloseMs);
+        NoteMemory.putInt(address + MARKET_ID, marketId);
+        NoteMemory.putInt(address + TRUST, trust.code());
+        NoteMemory.putLong(address + LAST_UPDATE, lastUpdateNanos);
+        NoteMemory.putLong(address + MID, mid);
+        NoteMemory.putLong(address + MICROPRICE, microprice);
+        NoteMemory.putLong(address + IMBALANCE_TOP, imbalanceTopBps);
+        NoteMemory.putLong(address + IMBALANCE_DEPTH, imbalanceDepthBps);
+        NoteMemory.putLong(address + VOLATILITY, volatility);
+        NoteMemory.putLong(address + TRADE_INTENSITY, tradeIntensity);
+        NoteMemory.putLong(address + TIME_TO_CLOSE, timeToCloseMs);
     }
 
     /** The market the features are for; −1 when cleared. Check it against {@link TopOfBookNote#marketId()}. */

@@ -30,6 +30,11 @@ public final class EventSlot {
         return notes;
     }
 
+    /** Address of the notes' first byte, for {@link NoteMemory}'s unchecked stores. */
+    long notesAddress() {
+        return notes.addressOffset();
+    }
+
     public short type() {
         return EventHeader.type(event, 0);
     }

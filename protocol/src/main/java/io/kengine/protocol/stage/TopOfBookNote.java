@@ -28,25 +28,27 @@ public final class TopOfBookNote {
     public static final long NO_PRICE = -1L;
 
     private MutableDirectBuffer b;
+    private long address; // of the notes' byte 0: stores below are unchecked (NoteMemory)
 
     public TopOfBookNote wrap(EventSlot slot) {
         this.b = slot.notes();
+        this.address = slot.notesAddress();
         return this;
     }
 
     public void clear() {
-        b.putInt(MARKET_ID, -1);
-        b.putInt(FLAGS, 0);
+        NoteMemory.putInt(address + MARKET_ID, -1);
+        NoteMemory.putInt(address + FLAGS, 0);
     }
 
     public void set(int marketId, int flags, long bestBid, long bestBidQty, long bestAsk, long bestAskQty, long tick) {
-        b.putInt(MARKET_ID, marketId);
-        b.putInt(FLAGS, flags);
-        b.putLong(BEST_BID, bestBid);
-        b.putLong(BEST_BID_QTY, bestBidQty);
-        b.putLong(BEST_ASK, bestAsk);
-        b.putLong(BEST_ASK_QTY, bestAskQty);
-        b.putLong(TICK, tick);
+        NoteMemory.putInt(address + MARKET_ID, marketId);
+        NoteMemory.putInt(address + FLAGS, flags);
+        NoteMemory.putLong(address + BEST_BID, bestBid);
+        NoteMemory.putLong(address + BEST_BID_QTY, bestBidQty);
+        NoteMemory.putLong(address + BEST_ASK, bestAsk);
+        NoteMemory.putLong(address + BEST_ASK_QTY, bestAskQty);
+        NoteMemory.putLong(address + TICK, tick);
     }
 
     public int marketId() { return b.getInt(MARKET_ID); }
