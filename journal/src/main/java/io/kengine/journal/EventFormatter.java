@@ -46,6 +46,7 @@ public final class EventFormatter {
     private final OperatorCommandEvent command = new OperatorCommandEvent();
     private final SessionStartEvent session = new SessionStartEvent();
     private final OrderIntentEvent intent = new OrderIntentEvent();
+    private final io.kengine.protocol.event.DecisionEvent decision = new io.kengine.protocol.event.DecisionEvent();
 
     /** Formats the event that starts at {@code offset} (its header says how long it is). */
     public String format(DirectBuffer buffer, int offset) {
@@ -93,6 +94,7 @@ public final class EventFormatter {
             case EventType.OPERATOR_COMMAND: command(sb); break;
             case EventType.SESSION_START: session(sb); break;
             case EventType.ORDER_INTENT: intent(sb); break;
+            case EventType.DECISION: decision(sb); break;
             default: throw new IllegalStateException("validated event of unhandled type " + type);
         }
     }
@@ -315,6 +317,16 @@ public final class EventFormatter {
         market(sb, e.marketId());
         sb.append(" command=").append(OperatorCommandEvent.commandName(e.command()));
         sb.append(" reason=\"").append(e.reason()).append('"');
+    }
+
+    private void decision(StringBuilder sb) {
+        io.kengine.protocol.event.DecisionEvent e = wrap(decision);
+        market(sb, e.marketId());
+        sb.append(" stage=").append(io.kengine.protocol.event.DecisionEvent.stageName(e.stage()));
+        sb.append(" kind=").append(io.kengine.protocol.stage.DecisionKind.name(e.kind()));
+        sb.append(" reason=").append(io.kengine.protocol.stage.QuoteReason.name(e.reason()));
+        sb.append(" v1=").append(e.value1()).append(" v2=").append(e.value2());
+        sb.append(" cause=").append(e.causeSequence());
     }
 
     private void session(StringBuilder sb) {

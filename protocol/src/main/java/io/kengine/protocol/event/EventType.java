@@ -22,8 +22,9 @@ public final class EventType {
     public static final short SESSION_START = 13;
     // outbound
     public static final short ORDER_INTENT = 20;
+    public static final short DECISION = 21;
 
-    private static final int MAX_CODE = 20;
+    private static final int MAX_CODE = 21;
 
     private EventType() {
     }
@@ -49,6 +50,7 @@ public final class EventType {
             case OPERATOR_COMMAND: return OperatorCommandEvent.LENGTH;
             case SESSION_START: return SessionStartEvent.LENGTH;
             case ORDER_INTENT: return OrderIntentEvent.BASE_LENGTH;
+            case DECISION: return DecisionEvent.LENGTH;
             default: return -1;
         }
     }
@@ -82,6 +84,7 @@ public final class EventType {
             case OPERATOR_COMMAND: return "OperatorCommand";
             case SESSION_START: return "SessionStart";
             case ORDER_INTENT: return "OrderIntent";
+            case DECISION: return "Decision";
             default: return "Unknown(" + type + ")";
         }
     }

@@ -12,7 +12,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * Notes are never journaled: replay recomputes them.
  */
 public final class EventSlot {
-    public static final int NOTES_LENGTH = 256;
+    public static final int NOTES_LENGTH = 1344; // ≥ BasketNote.END, a multiple of 64
 
     private final UnsafeBuffer event;
     private final UnsafeBuffer notes;

@@ -24,6 +24,8 @@ public final class QuoteNote {
     private static final int BID_REASON = 40;
     private static final int ASK_REASON = 44;
     private static final int FAIR_VALUE = 48;
+    private static final int REGIME = 56;
+    private static final int LIFETIME_MS = 60;
 
     private MutableDirectBuffer b;
     private int base;
@@ -52,6 +54,16 @@ public final class QuoteNote {
         b.putLong(base + FAIR_VALUE, fairValue);
     }
 
+    /**
+     * The pricing engine's regime for this market ({@link Regime}) and how long the quote may rest
+     * before it must be refreshed, in ms of event time (0 = no limit). Risk scales limits by the
+     * regime (R2); the orders stage pulls quotes older than their lifetime.
+     */
+    public void meta(int regime, int lifetimeMs) {
+        b.putInt(base + REGIME, regime);
+        b.putInt(base + LIFETIME_MS, lifetimeMs);
+    }
+
     public void copyFrom(QuoteNote other) {
         b.putBytes(base, other.b, other.base, LENGTH);
     }
@@ -67,6 +79,8 @@ public final class QuoteNote {
     public int bidReason() { return b.getInt(base + BID_REASON); }
     public int askReason() { return b.getInt(base + ASK_REASON); }
     public long fairValue() { return b.getLong(base + FAIR_VALUE); }
+    public int regime() { return b.getInt(base + REGIME); }
+    public int lifetimeMs() { return b.getInt(base + LIFETIME_MS); }
     public void bidQty(long q, int reason) { b.putLong(base + BID_QTY, q); b.putInt(base + BID_REASON, reason); }
     public void askQty(long q, int reason) { b.putLong(base + ASK_QTY, q); b.putInt(base + ASK_REASON, reason); }
 }

@@ -457,9 +457,9 @@ class EventRoundTripTest {
         short[] all = {EventType.MARKET_DEFINITION, EventType.BOOK_SNAPSHOT, EventType.BOOK_DELTA, EventType.TRADE,
             EventType.TICKER, EventType.ORDER_REPLY, EventType.FILL, EventType.MARKET_LIFECYCLE, EventType.FAIR_VALUE,
             EventType.TIMER, EventType.CONFIG_CHANGE, EventType.OPERATOR_COMMAND, EventType.SESSION_START,
-            EventType.ORDER_INTENT};
+            EventType.ORDER_INTENT, EventType.DECISION};
         // Codes are the journal format: pin them.
-        short[] codes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20};
+        short[] codes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 20, 21};
         for (int i = 0; i < all.length; i++) {
             short t = all[i];
             assertEquals(codes[i], t);
@@ -468,9 +468,9 @@ class EventRoundTripTest {
             int base = EventType.baseLength(t);
             assertTrue(base >= EventHeader.LENGTH && base <= EventHeader.MAX_EVENT_LENGTH, EventType.name(t));
             assertEquals(0, base % 8, EventType.name(t) + " base length " + base);
-            assertEquals(t != EventType.ORDER_INTENT, EventType.isInbound(t));
+            assertEquals(t != EventType.ORDER_INTENT && t != EventType.DECISION, EventType.isInbound(t));
         }
-        for (short t : new short[] {0, -1, 14, 15, 19, 21, 100, Short.MAX_VALUE, Short.MIN_VALUE}) {
+        for (short t : new short[] {0, -1, 14, 15, 19, 22, 100, Short.MAX_VALUE, Short.MIN_VALUE}) {
             assertFalse(EventType.isKnown(t), "type " + t);
             assertEquals(-1, EventType.baseLength(t));
             assertTrue(EventType.name(t).startsWith("Unknown"));

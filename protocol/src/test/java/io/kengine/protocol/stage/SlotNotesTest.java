@@ -16,7 +16,76 @@ class SlotNotesTest {
         assertTrue(QuoteNote.PRICING + QuoteNote.LENGTH <= QuoteNote.RISK);
         assertTrue(QuoteNote.RISK + QuoteNote.LENGTH <= BookFeaturesNote.OFFSET);
         assertEquals(176, BookFeaturesNote.OFFSET);
-        assertTrue(BookFeaturesNote.END <= EventSlot.NOTES_LENGTH);
+        assertTrue(BookFeaturesNote.END <= DecisionNote.PRICING);
+        assertTrue(DecisionNote.PRICING + DecisionNote.LENGTH <= DecisionNote.RISK);
+        assertTrue(DecisionNote.RISK + DecisionNote.LENGTH <= DecisionNote.END);
+        assertTrue(DecisionNote.END <= BasketNote.OFFSET);
+        assertTrue(BasketNote.END <= EventSlot.NOTES_LENGTH);
+        assertEquals(0, EventSlot.NOTES_LENGTH % 64);
+    }
+
+    @Test
+    void quoteNoteCarriesRegimeAndLifetimeInsideItsRegion() {
+        EventSlot slot = new EventSlot();
+        slot.notes().setMemory(0, EventSlot.NOTES_LENGTH, (byte) 0x7F);
+        QuoteNote q = new QuoteNote().wrap(slot, QuoteNote.PRICING);
+        q.clear();
+        assertEquals(0, q.regime());
+        q.set(3, QuoteNote.FLAG_PRESENT, 4000, 100, QuoteReason.QUOTED, 4200, 100, QuoteReason.QUOTED, 4100);
+        q.meta(Regime.EVENT, 1500);
+        assertEquals(Regime.EVENT, q.regime());
+        assertEquals(1500, q.lifetimeMs());
+        assertEquals(4100, q.fairValue());
+        assertEquals((byte) 0x7F, slot.notes().getByte(QuoteNote.PRICING + QuoteNote.LENGTH));
+        QuoteNote r = new QuoteNote().wrap(slot, QuoteNote.RISK);
+        r.copyFrom(q);
+        assertEquals(1500, r.lifetimeMs());
+    }
+
+    @Test
+    void decisionNoteHoldsFourEntriesPerRegionAndRefusesMore() {
+        EventSlot slot = new EventSlot();
+        slot.notes().setMemory(0, EventSlot.NOTES_LENGTH, (byte) 0x7F);
+        DecisionNote p = new DecisionNote().wrap(slot, DecisionNote.PRICING);
+        DecisionNote r = new DecisionNote().wrap(slot, DecisionNote.RISK);
+        p.clear();
+        r.clear();
+        for (int i = 0; i < DecisionNote.MAX_ENTRIES; i++) {
+            assertTrue(p.add(DecisionKind.REGIME_CHANGE, QuoteReason.NONE, i, i, -i));
+        }
+        assertTrue(p.isFull());
+        assertFalse(p.add(DecisionKind.REGIME_CHANGE, 0, 9, 9, 9));
+        assertEquals(0, r.count(), "the pricing region does not spill into risk's");
+        assertTrue(r.add(DecisionKind.HALT, QuoteReason.RISK_LOSS_HALT, -1, 5, 6));
+        assertEquals(DecisionNote.MAX_ENTRIES, p.count());
+        assertEquals(3, p.marketId(3));
+        assertEquals(-3, p.value2(3));
+        assertEquals(QuoteReason.RISK_LOSS_HALT, r.reason(0));
+        assertEquals((byte) 0x7F, slot.notes().getByte(DecisionNote.END));
+    }
+
+    @Test
+    void basketNoteProposesAndRiskDecidesInPlace() {
+        EventSlot slot = new EventSlot();
+        slot.notes().setMemory(0, EventSlot.NOTES_LENGTH, (byte) 0x7F);
+        BasketNote b = new BasketNote().wrap(slot);
+        b.clear();
+        assertFalse(b.isProposed());
+        b.propose(77, 2, 350);
+        for (int i = 0; i < BasketNote.MAX_LEGS; i++) {
+            assertTrue(b.addLeg(i, (byte) 1, 1000 + i, 500, (byte) 2));
+        }
+        assertFalse(b.addLeg(99, (byte) 1, 1, 1, (byte) 2));
+        assertEquals(BasketNote.MAX_LEGS, b.legCount());
+        b.approvedQuantity(23, 400);
+        b.verdict(BasketNote.STATUS_BLOCKED, QuoteReason.RISK_GROUP_CAP);
+        assertEquals(400, b.legApprovedQuantity(23));
+        assertEquals(1023, b.legPrice(23));
+        assertEquals(77, b.groupId());
+        assertEquals(350, b.edge());
+        assertEquals(QuoteReason.RISK_GROUP_CAP, b.reason());
+        assertEquals((byte) 0x7F, slot.notes().getByte(BasketNote.END));
+        assertEquals((byte) 0x7F, slot.notes().getByte(BasketNote.OFFSET - 1));
     }
 
     @Test
