@@ -5,6 +5,7 @@ import io.kengine.protocol.event.ConfigChangeEvent;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,8 @@ public record ParameterDef(
     List<String> allowedValues,
     OptionalLong min,
     OptionalLong max,
-    String description) {
+    String description,
+    UnaryOperator<String> textRule) {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z][A-Za-z0-9_-]*)*");
     private static final Pattern CHOICE = Pattern.compile("[\\x21-\\x7E]+");
@@ -43,7 +45,11 @@ public record ParameterDef(
             throw new IllegalArgumentException(key + ": description must be one non-empty line");
         }
         checkAllowedValues(key, kind, allowedValues);
-        if ((min.isPresent() || max.isPresent()) && (kind == ParameterKind.BOOL || kind == ParameterKind.ENUM)) {
+        if (textRule != null && kind != ParameterKind.TEXT) {
+            throw new IllegalArgumentException(key + ": only a TEXT parameter has a text rule");
+        }
+        if ((min.isPresent() || max.isPresent())
+            && (kind == ParameterKind.BOOL || kind == ParameterKind.ENUM || kind == ParameterKind.TEXT)) {
             throw new IllegalArgumentException(key + ": a " + kind + " parameter takes no bounds");
         }
         if (min.isPresent() && max.isPresent() && min.getAsLong() > max.getAsLong()) {
@@ -51,7 +57,8 @@ public record ParameterDef(
         }
         if (defaultValue != null) {
             try {
-                defaultValue = canonical(kind, allowedValues, min, max, defaultValue);
+                defaultValue = kind == ParameterKind.TEXT ? checkText(textRule, defaultValue)
+                    : canonical(kind, allowedValues, min, max, defaultValue);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(key + ": bad default: " + e.getMessage(), e);
             }
@@ -59,7 +66,7 @@ public record ParameterDef(
     }
 
     public static ParameterDef of(String key, ParameterKind kind, String defaultValue, String description) {
-        return new ParameterDef(key, kind, defaultValue, List.of(), OptionalLong.empty(), OptionalLong.empty(), description);
+        return new ParameterDef(key, kind, defaultValue, List.of(), OptionalLong.empty(), OptionalLong.empty(), description, null);
     }
 
     public static ParameterDef price(String key, String defaultValue, String description) {
@@ -92,12 +99,21 @@ public record ParameterDef(
 
     public static ParameterDef enumOf(String key, List<String> allowedValues, String defaultValue, String description) {
         return new ParameterDef(key, ParameterKind.ENUM, defaultValue, allowedValues,
-            OptionalLong.empty(), OptionalLong.empty(), description);
+            OptionalLong.empty(), OptionalLong.empty(), description, null);
+    }
+
+    /**
+     * A structured text setting. @param rule returns the canonical text for a valid value, or throws
+     * IllegalArgumentException with a message saying what is wrong (reported with the key path)
+     */
+    public static ParameterDef text(String key, String defaultValue, String description, UnaryOperator<String> rule) {
+        return new ParameterDef(key, ParameterKind.TEXT, defaultValue, List.of(),
+            OptionalLong.empty(), OptionalLong.empty(), description, Objects.requireNonNull(rule, "rule"));
     }
 
     /** A copy with a lower bound in the kind's units (e.g. 1 for a count of at least 0.01). */
     public ParameterDef withMin(long value) {
-        return new ParameterDef(key, kind, defaultValue, allowedValues, OptionalLong.of(value), max, description);
+        return new ParameterDef(key, kind, defaultValue, allowedValues, OptionalLong.of(value), max, description, textRule);
     }
 
     /** A copy with a lower bound written as the kind's text, e.g. {@code "0.01"}. */
@@ -106,7 +122,7 @@ public record ParameterDef(
     }
 
     public ParameterDef withMax(long value) {
-        return new ParameterDef(key, kind, defaultValue, allowedValues, min, OptionalLong.of(value), description);
+        return new ParameterDef(key, kind, defaultValue, allowedValues, min, OptionalLong.of(value), description, textRule);
     }
 
     public ParameterDef withMax(String text) {
@@ -115,7 +131,7 @@ public record ParameterDef(
 
     /** A copy with no default: a value must be given. */
     public ParameterDef required() {
-        return new ParameterDef(key, kind, null, allowedValues, min, max, description);
+        return new ParameterDef(key, kind, null, allowedValues, min, max, description, textRule);
     }
 
     public boolean isRequired() {
@@ -129,17 +145,45 @@ public record ParameterDef(
      * @throws IllegalArgumentException with a message naming the text and the problem
      */
     public long parse(String text) {
+        if (kind == ParameterKind.TEXT) {
+            return checkText(textRule, text).length();
+        }
         return parse(kind, allowedValues, min, max, text);
     }
 
     /** The canonical text of a parsed value, e.g. 200 as a price is {@code "0.0200"}. */
     public String format(long value) {
+        if (kind == ParameterKind.TEXT) {
+            throw new UnsupportedOperationException(key + " is text: it has no numeric form");
+        }
         return ValueText.format(kind, allowedValues, value);
     }
 
     /** The canonical text of a value's text: what is journaled and what {@code ParameterSet} returns. */
     public String canonical(String text) {
-        return format(parse(text));
+        return kind == ParameterKind.TEXT ? checkText(textRule, text) : format(parse(text));
+    }
+
+    private static String checkText(UnaryOperator<String> rule, String text) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("missing value (expected text)");
+        }
+        String t = text.strip();
+        if (t.length() > ConfigChangeEvent.VALUE_CAPACITY - 1) {
+            throw new IllegalArgumentException("text is " + t.length() + " characters, at most "
+                + (ConfigChangeEvent.VALUE_CAPACITY - 1) + " fit");
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("text must be printable ASCII; character " + (i + 1) + " is not");
+            }
+        }
+        String canonical = rule == null ? t : rule.apply(t);
+        if (canonical.length() > ConfigChangeEvent.VALUE_CAPACITY - 1) {
+            throw new IllegalArgumentException("canonical text is too long: " + canonical.length() + " characters");
+        }
+        return canonical;
     }
 
     private static String canonical(ParameterKind kind, List<String> allowed, OptionalLong min, OptionalLong max,

@@ -20,7 +20,13 @@ public enum ParameterKind {
     /** One of the definition's allowed values; parses to its index. */
     ENUM("one of the allowed values"),
     /** Non-negative milliseconds, text like {@code 250}, {@code 250ms}, {@code 2s}, {@code 5m}, {@code 1h}. */
-    DURATION_MS("a duration");
+    DURATION_MS("a duration"),
+    /**
+     * Printable ASCII text (at most 255 characters) for structured settings that are not one number,
+     * e.g. {@code KXFED-*=m2;*=m0}. The declaring module's rule checks and canonicalises it; its
+     * {@code long} is only the text's length. Stages read the text from the ConfigChange event.
+     */
+    TEXT("text");
 
     private final String expected;
 

@@ -90,7 +90,7 @@ public final class ParameterSet implements Iterable<ParameterValue> {
             }
             try {
                 parsed[i] = def.parse(text);
-                values[i] = def.format(parsed[i]);
+                values[i] = def.kind() == ParameterKind.TEXT ? def.canonical(text) : def.format(parsed[i]);
             } catch (IllegalArgumentException e) {
                 errors.add(pathOf.apply(def.key()), e.getMessage());
             }
@@ -199,6 +199,12 @@ public final class ParameterSet implements Iterable<ParameterValue> {
     /** One of the definition's allowed values. */
     public String enumValue(String key) {
         typed(key, ParameterKind.ENUM);
+        return value(key);
+    }
+
+    /** A TEXT parameter's canonical text. */
+    public String text(String key) {
+        typed(key, ParameterKind.TEXT);
         return value(key);
     }
 

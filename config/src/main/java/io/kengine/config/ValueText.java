@@ -23,6 +23,7 @@ final class ValueText {
             case BOOL: return parseBool(text);
             case ENUM: return parseChoice(text, allowed);
             case DURATION_MS: return parseDurationMs(text);
+            case TEXT: return text.length();
             default: throw new AssertionError(kind);
         }
     }

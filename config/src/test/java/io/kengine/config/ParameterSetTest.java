@@ -214,4 +214,29 @@ class ParameterSetTest {
         assertEquals(a.hashCode(), a.with("pricing.m0.edge", "0.0200").hashCode());
         assertFalse(a.equals(a.with("pricing.m0.edge", "0.03")));
     }
+
+    @Test
+    void textParametersAreCheckedByTheirRuleAndKeptCanonical() {
+        ParameterDef engines = ParameterDef.text("pricing.engines", "*=m0", "engine by ticker pattern", t -> {
+            for (String part : t.split(";")) {
+                if (!part.matches("[A-Z0-9*._-]+=m[0-3]")) {
+                    throw new IllegalArgumentException("\"" + part + "\" is not PATTERN=m0..m3");
+                }
+            }
+            return t.replace(" ", "");
+        });
+        ParameterSet ok = ParameterSet.build(ParameterSchema.of(List.of(engines)),
+            Map.of("pricing.engines", "  KXFED-*=m2;*=m0 "), k -> "strategy." + k, new ConfigErrors(), true);
+        assertEquals("KXFED-*=m2;*=m0", ok.text("pricing.engines"));
+        ConfigErrors errors = new ConfigErrors();
+        assertEquals(null, ParameterSet.build(ParameterSchema.of(List.of(engines)),
+            Map.of("pricing.engines", "KXFED=m9"), k -> "strategy." + k, errors, true));
+        ConfigException e = assertThrows(ConfigException.class, () -> errors.throwIfAny("test"));
+        assertTrue(e.getMessage().contains("strategy.pricing.engines"), e.getMessage());
+        assertTrue(e.getMessage().contains("PATTERN=m0..m3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> engines.canonical("caf\u00e9=m0"));
+        assertThrows(UnsupportedOperationException.class, () -> engines.format(3));
+        assertThrows(IllegalArgumentException.class,
+            () -> ParameterDef.text("x.y", "a", "d", t -> t).withMin(1));
+    }
 }

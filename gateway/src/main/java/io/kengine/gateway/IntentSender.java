@@ -11,6 +11,10 @@ import org.agrona.DirectBuffer;
 public interface IntentSender extends AutoCloseable {
     void send(DirectBuffer intent, int offset, int length, boolean endOfBatch);
 
+    /** The ring batch ended on an event that was not an intent: flush anything held for batching. */
+    default void endOfBatch() {
+    }
+
     @Override
     default void close() {
     }
