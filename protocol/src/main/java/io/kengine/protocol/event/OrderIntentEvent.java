@@ -110,6 +110,11 @@ public final class OrderIntentEvent extends Flyweight {
         return this;
     }
 
+    /** Absolute buffer offsets of a leg's id fields (an {@link AsciiField}), for copying without a String. */
+    public int legClientOrderIdField(int leg) { return offset + leg(leg) + L_CLIENT_ORDER_ID; }
+    public int legUpdatedClientOrderIdField(int leg) { return offset + leg(leg) + L_UPDATED_CLIENT_ORDER_ID; }
+    public int legOrderIdField(int leg) { return offset + leg(leg) + L_ORDER_ID; }
+
     public byte legAction(int leg) { return getByte(leg(leg) + L_ACTION); }
     public int legMarketId(int leg) { return getInt(leg(leg) + L_MARKET_ID); }
     public byte legSide(int leg) { return getByte(leg(leg) + L_SIDE); }

@@ -64,6 +64,15 @@ public final class OrderReplyEvent extends Flyweight {
     public String clientOrderId() { return getAscii(CLIENT_ORDER_ID); }
     public OrderReplyEvent clientOrderId(CharSequence v) { putAscii(CLIENT_ORDER_ID, ID_CAPACITY, v); return this; }
     public boolean clientOrderIdEquals(CharSequence v) { return asciiEquals(CLIENT_ORDER_ID, v); }
+    /** Copies raw ASCII bytes (e.g. another event's {@link AsciiField} content) without a String. */
+    public OrderReplyEvent clientOrderId(org.agrona.DirectBuffer src, int srcOffset, int len) {
+        putAscii(CLIENT_ORDER_ID, ID_CAPACITY, src, srcOffset, len);
+        return this;
+    }
+    public OrderReplyEvent orderId(org.agrona.DirectBuffer src, int srcOffset, int len) {
+        putAscii(ORDER_ID, ID_CAPACITY, src, srcOffset, len);
+        return this;
+    }
     public String orderId() { return getAscii(ORDER_ID); }
     public OrderReplyEvent orderId(CharSequence v) { putAscii(ORDER_ID, ID_CAPACITY, v); return this; }
     public String reason() { return getAscii(REASON); }

@@ -160,4 +160,24 @@ class OrderIntentEventTest {
         assertEquals("OrderIntent event has length " + len + ", expected " + (len + OrderIntentEvent.LEG_LENGTH),
             EventHeader.validate(b, 0, len));
     }
+
+    @Test
+    void legIdFieldsCopyIntoAReplyWithoutStrings() {
+        EventSlot slot = dirtySlot();
+        OrderIntentEvent e = new OrderIntentEvent().wrapForEncode(slot.event(), 0, 31, 1_000L, 987_654_321L);
+        e.addLeg(OrderIntentEvent.CREATE, 31, Codes.BID, 5_600, 1_000, OrderIntentEvent.TIF_GTC, (byte) 0, IDS, 0, 11);
+        int leg = e.addLeg(OrderIntentEvent.AMEND, 31, Codes.ASK, 5_800, 1_000, OrderIntentEvent.TIF_GTC, (byte) 0, IDS, 11, 11);
+        e.legUpdatedClientOrderId(leg, IDS, 22, 11);
+        e.legOrderId(leg, IDS, 33, 11);
+        EventSlot out = dirtySlot();
+        OrderReplyEvent reply = new OrderReplyEvent().wrapForEncode(out.event(), 0, 31, EventSource.GATEWAY);
+        int at = e.legUpdatedClientOrderIdField(leg);
+        reply.clientOrderId(slot.event(), at + 1, AsciiField.length(slot.event(), at));
+        at = e.legOrderIdField(leg);
+        reply.orderId(slot.event(), at + 1, AsciiField.length(slot.event(), at));
+        assertEquals("run7-000003", reply.clientOrderId());
+        assertEquals("run7-000004", reply.orderId());
+        at = e.legClientOrderIdField(0);
+        assertEquals("run7-000001", AsciiField.get(slot.event(), at));
+    }
 }
