@@ -1,0 +1,113 @@
+package io.kengine.bench;
+
+import io.kengine.gateway.IntentSender;
+import io.kengine.protocol.event.AsciiField;
+import io.kengine.protocol.event.EventSource;
+import io.kengine.protocol.event.EventType;
+import io.kengine.protocol.event.OrderIntentEvent;
+import io.kengine.protocol.event.OrderReplyEvent;
+import io.kengine.protocol.stage.EventPublisher;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.BufferUtil;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+/**
+ * The harness's exchange: acknowledges every intent leg at once (create → accepted, amend → amended
+ * under the new client id, decrease → decreased, cancel → canceled), so the orders stage always has
+ * resting orders to amend. It also records receive-to-wire: now − the intent's timestamp (its cause's
+ * planned arrival) when the intent reaches the sender, after journal-out.
+ *
+ * <p>Replies are encoded on the sender thread into a one-to-one ring ({@link #drainInto} is called
+ * by the producer thread, which publishes them inbound), because a sender must never publish into
+ * the inbound ring itself (see {@link IntentSender}). Allocation-free.
+ */
+final class InstantAcker implements IntentSender {
+    private final PlannedClock clock;
+    private final OneToOneRingBuffer acks = new OneToOneRingBuffer(
+        new UnsafeBuffer(BufferUtil.allocateDirectAligned((1 << 22) + RingBufferDescriptor.TRAILER_LENGTH, 64)));
+    private final UnsafeBuffer scratch = new UnsafeBuffer(BufferUtil.allocateDirectAligned(1024, 64));
+    private final OrderIntentEvent intent = new OrderIntentEvent();
+    private final OrderReplyEvent reply = new OrderReplyEvent();
+    private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+    final SingleWriterRecorder wire = new SingleWriterRecorder(3_600_000_000_000L, 3);
+    private volatile long acksWritten;
+    private long acksRead;
+    private long lost;
+
+    private EventPublisher inbound;
+    private final org.agrona.concurrent.MessageHandler publish = this::publishAck;
+
+    InstantAcker(PlannedClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(DirectBuffer buffer, int offset, int length, boolean endOfBatch) {
+        view.wrap(buffer, offset, length);
+        if (EventType.ORDER_INTENT != io.kengine.protocol.event.EventHeader.type(view, 0)) {
+            return;
+        }
+        wire.recordValue(Math.max(0, clock.now() - io.kengine.protocol.event.EventHeader.timestampNanos(view, 0)));
+        intent.wrap(view, 0);
+        for (int leg = 0; leg < intent.legCount(); leg++) {
+            ack(leg);
+        }
+    }
+
+    private void ack(int leg) {
+        reply.wrapForEncode(scratch, 0, intent.legMarketId(leg), EventSource.GATEWAY)
+            .side(intent.legSide(leg)).price(intent.legPrice(leg)).remaining(intent.legCount(leg))
+            .causeSequence(intent.sequence()).httpStatus((short) 200);
+        int idField = intent.legClientOrderIdField(leg);
+        switch (intent.legAction(leg)) {
+            case OrderIntentEvent.CREATE:
+                reply.replyType(OrderReplyEvent.ACCEPTED);
+                break;
+            case OrderIntentEvent.AMEND:
+                reply.replyType(OrderReplyEvent.AMENDED);
+                if (AsciiField.length(view, intent.legUpdatedClientOrderIdField(leg)) > 0) {
+                    idField = intent.legUpdatedClientOrderIdField(leg);
+                }
+                break;
+            case OrderIntentEvent.DECREASE:
+                reply.replyType(OrderReplyEvent.DECREASED);
+                break;
+            default:
+                reply.replyType(OrderReplyEvent.CANCELED).remaining(0);
+                break;
+        }
+        reply.clientOrderId(view, idField + 1, AsciiField.length(view, idField));
+        int orderIdField = intent.legClientOrderIdField(leg); // the exchange id: the first client id, stable
+        reply.orderId(view, orderIdField + 1, AsciiField.length(view, orderIdField));
+        if (acks.write(1, scratch, 0, reply.length())) {
+            acksWritten++;
+        } else {
+            lost++;
+        }
+    }
+
+    /** Publishes every acknowledgement waiting, on the caller's (producer) thread; returns how many. */
+    int drainInto(EventPublisher out) {
+        inbound = out;
+        int n = acks.read(publish);
+        acksRead += n;
+        return n;
+    }
+
+    private void publishAck(int msgTypeId, MutableDirectBuffer buffer, int index, int length) {
+        inbound.claim().putBytes(0, buffer, index, length);
+        inbound.publish();
+    }
+
+    boolean idle() {
+        return acksRead == acksWritten;
+    }
+
+    long lost() {
+        return lost;
+    }
+}
