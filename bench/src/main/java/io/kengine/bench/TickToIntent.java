@@ -16,215 +16,130 @@ import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.Stage;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * End-to-end tick-to-intent through the real engine, open loop: Kalshi {@code orderbook_delta} frame
  * bytes ({@link TickFrames}) → {@code FrameDecoder} → {@code RingEventWriter} → inbound ring → book →
  * pricing → risk → orders → intent in the outbound ring ({@link IntentLatencyMark}) → [journal-out] →
  * sender ({@link InstantAcker}, which acknowledges at once so the next quote change is an amend).
+ * The same frames, schedule and latency definition drive the baselines: {@link ConventionalPipeline}
+ * and {@link FloorPath} ({@link OpenLoopDriver} does the timing).
  *
- * <p>Frames are sent at planned times ({@code --rate} per second; 0 = as fast as the ring takes them,
- * the throughput mode). Each frame's receive timestamp is its planned time ({@link PlannedClock}), so
- * a producer held back by a full ring or a stall still charges that time to the frames it delayed.
- * Latencies are recorded with HdrHistogram per one-second interval, optionally logged as .hlog files.
- *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent [--mapping fused|per-stage|both]
- * [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16] [--journal] [--wait auto] [--hlog DIR]}
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
+ * [--paths fused,per-stage,conventional,floor] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
+ * [--journal] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
-public final class TickToIntent {
-    private final StageMapping mapping;
-    private final int rate;
-    private final int seconds;
-    private final int warmup;
-    private final int markets;
-    private final boolean journal;
-    private final String wait;
-    private final Path hlogDir;
-    private final PrintStream out;
+public final class TickToIntent implements TickPath {
+    private final String name;
+    private final EngineRuntime runtime;
+    private final InstantAcker acker;
+    private final IntentLatencyMark mark;
+    private final EventPublisher pub;
+    private final PlannedClock clock;
+    private final Path journalDir;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final DecodedFrame decoded = new DecodedFrame();
+    private final RingEventWriter writer = new RingEventWriter(new DecodeCounters());
+    private final ByteKeyMarketIds ids;
+    private long badFrames;
 
-    private TickToIntent(StageMapping mapping, int rate, int seconds, int warmup, int markets, boolean journal,
-                         String wait, Path hlogDir, PrintStream out) {
-        this.mapping = mapping;
-        this.rate = rate;
-        this.seconds = seconds;
-        this.warmup = warmup;
-        this.markets = markets;
-        this.journal = journal;
-        this.wait = wait;
-        this.hlogDir = hlogDir;
-        this.out = out;
-    }
-
-    /** One measured run's figures. */
-    record Result(String name, long frames, double framesPerSecond, long intents, Histogram tickToIntent,
-                  Histogram tickToWire, String gc, long gcMaxPauseMs, double bytesPerFrame, long stageErrors,
-                  long ringFull) {
-        String line() {
-            return String.format(Locale.ROOT, "%-34s frames %,11d  %,10.0f/s  intents/frame %.2f  tick-to-intent µs p50 %7.2f p99 %8.2f"
-                    + " p99.9 %8.2f max %9.1f | to-wire p50 %7.2f p99 %8.2f p99.9 %8.2f | %s | %.2f B/frame | errors %d, ring full %d",
-                name, frames, framesPerSecond, frames == 0 ? 0.0 : (double) intents / frames,
-                us(tickToIntent, 50), us(tickToIntent, 99), us(tickToIntent, 99.9), tickToIntent.getMaxValue() / 1e3,
-                us(tickToWire, 50), us(tickToWire, 99), us(tickToWire, 99.9), gc, bytesPerFrame, stageErrors, ringFull);
-        }
-
-        private static double us(Histogram h, double p) {
-            return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(p) / 1e3;
-        }
-    }
-
-    Result run() throws IOException {
-        TickFrames frames = new TickFrames(markets);
-        PlannedClock clock = new PlannedClock();
-        InstantAcker acker = new InstantAcker(clock);
-        Path journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
-        IntentLatencyMark[] mark = new IntentLatencyMark[1];
+    TickToIntent(StageMapping mapping, String wait, boolean journal, TickFrames frames, PlannedClock clock) {
+        this.clock = clock;
+        this.acker = new InstantAcker(clock);
+        this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
+        this.name = mapping.name().toLowerCase(java.util.Locale.ROOT) + (journal ? "+journal" : "") + " " + wait;
+        IntentLatencyMark[] marks = new IntentLatencyMark[1];
         EngineOptions options = new EngineOptions(mapping, wait, 16_384, 4_096, journalDir, 0x5EED, "paper");
-        String name = mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " @" + (rate == 0 ? "max" : rate + "/s");
-        try (GcWatch gc = new GcWatch();
-             EngineRuntime runtime = new EngineRuntime(options, clock, intents -> {
-                 BusinessStages stages = new BusinessStages(intents);
-                 Stage[] chain = stages.inOrder();
-                 mark[0] = new IntentLatencyMark(chain[chain.length - 1], () -> stages.orders().intentsPublished(), clock);
-                 chain[chain.length - 1] = mark[0];
-                 return chain;
-             }, inbound -> acker, () -> true)) {
-            runtime.start();
-            EventPublisher pub = runtime.newInboundPublisher();
-            SessionAnnouncer.announce(pub, 0x5EED, "paper", StrategyDefaults.entries());
-            frames.publishMarkets(pub);
-
-            FrameDecoder decoder = new FrameDecoder();
-            DecodedFrame decoded = new DecodedFrame();
-            RingEventWriter writer = new RingEventWriter(new DecodeCounters());
-            ByteKeyMarketIds ids = frames.marketIds();
-            int cycle = frames.cycle();
-
-            Histogram intentTotal = new Histogram(3_600_000_000_000L, 3);
-            Histogram wireTotal = new Histogram(3_600_000_000_000L, 3);
-            Histogram intentInterval = null;
-            Histogram wireInterval = null;
-            HistogramLogWriter intentLog = logWriter(name, "tick-to-intent");
-            HistogramLogWriter wireLog = logWriter(name, "tick-to-wire");
-
-            long intervalNanos = rate == 0 ? 0 : 1_000_000_000L / rate;
-            long start = clock.now();
-            long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
-            long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-            long nextInterval = start + 1_000_000_000L;
-            long measuredFrames = 0;
-            long intentsAtMeasure = 0;
-            long measureStartNanos = 0;
-            boolean measuring = false;
-            long i = 0;
-            while (true) {
-                long planned = rate == 0 ? clock.now() : start + i * intervalNanos;
-                long now = clock.now();
-                if (planned >= end || now >= end) {
-                    break;
-                }
-                while (now < planned) {
-                    acker.drainInto(pub);
-                    if (planned - now > 50_000) {
-                        LockSupport.parkNanos(planned - now - 40_000);
-                    } else {
-                        Thread.onSpinWait();
-                    }
-                    now = clock.now();
-                }
-                byte[] f = frames.frames[(int) (i % cycle)];
-                if (decoder.decode(f, 0, f.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
-                    throw new IllegalStateException("frame " + i + " did not decode as a delta");
-                }
-                clock.plan(planned);
-                writer.publish(decoded, ids, pub, EventSource.FEED);
-                clock.unplan();
-                acker.drainInto(pub);
-                i++;
-                if (!measuring && planned >= measureFrom) {
-                    measuring = true;
-                    mark[0].recorder.getIntervalHistogram(); // drop warm-up samples
-                    acker.wire.getIntervalHistogram();
-                    gc.reset();
-                    measureStartNanos = clock.now();
-                    intentsAtMeasure = runtime.counters().intentsPublished.get();
-                    nextInterval = measureStartNanos + 1_000_000_000L;
-                }
-                if (measuring) {
-                    measuredFrames++;
-                    if (now >= nextInterval) {
-                        intentInterval = mark[0].recorder.getIntervalHistogram(intentInterval);
-                        wireInterval = acker.wire.getIntervalHistogram(wireInterval);
-                        intentTotal.add(intentInterval);
-                        wireTotal.add(wireInterval);
-                        log(intentLog, intentInterval);
-                        log(wireLog, wireInterval);
-                        nextInterval += 1_000_000_000L;
-                    }
-                }
-            }
-            double elapsedSeconds = (clock.now() - measureStartNanos) / 1e9;
-            // drain: every frame through, every ack back (the producer is the only one publishing them)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                acker.drainInto(pub);
-                if (acker.idle() && runtime.drain(1)) {
-                    acker.drainInto(pub);
-                    if (acker.idle()) {
-                        break;
-                    }
-                }
-            }
-            intentInterval = mark[0].recorder.getIntervalHistogram(intentInterval);
-            wireInterval = acker.wire.getIntervalHistogram(wireInterval);
-            intentTotal.add(intentInterval);
-            wireTotal.add(wireInterval);
-            log(intentLog, intentInterval);
-            log(wireLog, wireInterval);
-            long intents = runtime.counters().intentsPublished.get() - intentsAtMeasure;
-            double bytesPerFrame = measuredFrames == 0 ? 0 : (double) gc.allocatedSinceReset() / measuredFrames;
-            if (acker.lost() > 0) {
-                throw new IllegalStateException("the acker's reply ring overflowed: " + acker.lost());
-            }
-            return new Result(name, measuredFrames, measuredFrames / elapsedSeconds, intents, intentTotal, wireTotal,
-                gc.summary(), gc.pauseMaxMs(), bytesPerFrame, runtime.stageErrors().count(),
-                runtime.counters().inboundFull.get());
-        } finally {
-            if (journalDir != null) {
-                BenchDirs.delete(journalDir);
-            }
-        }
+        this.runtime = new EngineRuntime(options, clock, intents -> {
+            BusinessStages stages = new BusinessStages(intents);
+            Stage[] chain = stages.inOrder();
+            marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> stages.orders().intentsPublished(), clock);
+            chain[chain.length - 1] = marks[0];
+            return chain;
+        }, inbound -> acker, () -> true);
+        this.mark = marks[0];
+        runtime.start();
+        this.pub = runtime.newInboundPublisher();
+        SessionAnnouncer.announce(pub, 0x5EED, "paper", StrategyDefaults.entries());
+        frames.publishMarkets(pub);
+        this.ids = frames.marketIds();
     }
 
-    private HistogramLogWriter logWriter(String run, String path) throws IOException {
-        if (hlogDir == null) {
-            return null;
-        }
-        Files.createDirectories(hlogDir);
-        String file = (run + "-" + path).replaceAll("[^A-Za-z0-9.+-]", "_") + ".hlog";
-        HistogramLogWriter w = new HistogramLogWriter(new PrintStream(hlogDir.resolve(file).toFile(), "US-ASCII"));
-        w.outputLogFormatVersion();
-        w.outputStartTime(System.currentTimeMillis());
-        w.outputLegend();
-        return w;
+    @Override
+    public String name() {
+        return name;
     }
 
-    private static void log(HistogramLogWriter w, Histogram h) {
-        if (w != null && h != null) {
-            w.outputIntervalHistogram(h);
+    @Override
+    public void submit(byte[] frame, long plannedNanos) {
+        if (decoder.decode(frame, 0, frame.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
+            badFrames++;
+            return;
+        }
+        clock.plan(plannedNanos);
+        writer.publish(decoded, ids, pub, EventSource.FEED);
+        clock.unplan();
+    }
+
+    @Override
+    public void pump() {
+        acker.drainInto(pub);
+    }
+
+    @Override
+    public Histogram intentInterval(Histogram reuse) {
+        return mark.recorder.getIntervalHistogram(reuse);
+    }
+
+    @Override
+    public Histogram wireInterval(Histogram reuse) {
+        return acker.wire.getIntervalHistogram(reuse);
+    }
+
+    @Override
+    public long intents() {
+        return runtime.counters().intentsPublished.get();
+    }
+
+    @Override
+    public boolean drain(long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            acker.drainInto(pub);
+            if (acker.idle() && runtime.drain(1)) {
+                acker.drainInto(pub);
+                if (acker.idle()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long errors() {
+        return runtime.stageErrors().count() + badFrames + acker.lost();
+    }
+
+    @Override
+    public long ringFull() {
+        return runtime.counters().inboundFull.get();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        if (journalDir != null) {
+            BenchDirs.delete(journalDir);
         }
     }
 
     public static void main(String[] args) throws Exception {
-        String mappingArg = "both";
+        String paths = "fused,per-stage,conventional,floor";
         int rate = 10_000;
         int seconds = 30;
         int warmup = 10;
@@ -234,7 +149,7 @@ public final class TickToIntent {
         Path hlog = null;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
-                case "--mapping": mappingArg = args[++a]; break;
+                case "--paths": paths = args[++a]; break;
                 case "--rate": rate = Integer.parseInt(args[++a]); break;
                 case "--seconds": seconds = Integer.parseInt(args[++a]); break;
                 case "--warmup": warmup = Integer.parseInt(args[++a]); break;
@@ -246,10 +161,23 @@ public final class TickToIntent {
             }
         }
         System.out.println("TickToIntent: " + Runtime.getRuntime().availableProcessors() + " cores, "
-            + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", " + markets + " markets");
-        for (String m : mappingArg.equals("both") ? new String[] {"fused", "per-stage"} : new String[] {mappingArg}) {
-            Result r = new TickToIntent(StageMapping.parse(m), rate, seconds, warmup, markets, journal, wait, hlog, System.out).run();
-            System.out.println(r.line());
+            + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", " + markets
+            + " markets, rate " + (rate == 0 ? "max" : rate + "/s") + ", " + warmup + " s warm-up + " + seconds + " s");
+        OpenLoopDriver driver = new OpenLoopDriver(rate, seconds, warmup, hlog);
+        List<OpenLoopDriver.Result> results = new ArrayList<>();
+        for (String p : paths.split(",")) {
+            TickFrames frames = new TickFrames(markets);
+            PlannedClock clock = new PlannedClock();
+            try (TickPath path = switch (p.trim()) {
+                case "fused", "per-stage" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock);
+                case "conventional" -> new ConventionalPipeline(clock, frames);
+                case "floor" -> new FloorPath(clock, wait);
+                default -> throw new IllegalArgumentException("unknown path " + p);
+            }) {
+                OpenLoopDriver.Result r = driver.run(path, frames, clock);
+                results.add(r);
+                System.out.println(r.line());
+            }
         }
     }
 }

@@ -25,4 +25,15 @@ class WaitStrategiesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitStrategies.create("spinny", 1, 2));
         assertTrue(e.getMessage().contains("spinny"));
     }
+
+    @Test
+    void aSpecMayNameTheTwoRingsApart() {
+        assertTrue(WaitStrategies.inboundPart("busy-spin/blocking").equals("busy-spin"));
+        assertTrue(WaitStrategies.outboundPart("busy-spin/blocking").equals("blocking"));
+        assertTrue(WaitStrategies.inboundPart("yielding").equals("yielding"));
+        assertTrue(WaitStrategies.outboundPart("yielding").equals("yielding"));
+        assertInstanceOf(com.lmax.disruptor.BlockingWaitStrategy.class,
+            WaitStrategies.create(WaitStrategies.outboundPart("busy-spin/blocking"), 4, 2));
+        assertTrue(WaitStrategies.describe("busy-spin/auto", 4, 2).contains("busy-spin in"), WaitStrategies.describe("busy-spin/auto", 4, 2));
+    }
 }
