@@ -30,7 +30,7 @@ import java.util.List;
  * and {@link FloorPath} ({@link OpenLoopDriver} does the timing).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
- * [--paths fused,per-stage,conventional,floor] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
+ * [--paths fused,per-stage,conventional,floor,loopback-fused,loopback-per-stage] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
  * [--journal] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
@@ -172,6 +172,8 @@ public final class TickToIntent implements TickPath {
                 case "fused", "per-stage" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock);
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
+                case "loopback-fused", "loopback-per-stage" ->
+                    new SimLoopbackPath(StageMapping.parse(p.trim().substring("loopback-".length())), wait, journal, markets, clock);
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {
                 OpenLoopDriver.Result r = driver.run(path, frames, clock);
