@@ -23,9 +23,15 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
         return new EngineConfig(source, engine, feed, newStrategy);
     }
 
+    /** A copy with other process settings (e.g. the environment from {@code KENGINE_ENV}). */
+    public EngineConfig withEngine(EngineSettings newEngine) {
+        return new EngineConfig(source, newEngine, feed, strategy);
+    }
+
     /** {@code engine:} the process itself. */
     public record EngineSettings(RunMode runMode, Environment environment, ThreadSettings threads,
-                                 RingSettings ring, JournalSettings journal, long statusIntervalMs) {
+                                 RingSettings ring, JournalSettings journal, long statusIntervalMs,
+                                 OpsSettings ops) {
         public static final long MIN_STATUS_INTERVAL_MS = 100;
         public static final long MAX_STATUS_INTERVAL_MS = 60_000;
 
@@ -35,6 +41,89 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
             Objects.requireNonNull(threads, "threads");
             Objects.requireNonNull(ring, "ring");
             Objects.requireNonNull(journal, "journal");
+            Objects.requireNonNull(ops, "ops");
+        }
+
+        /** The settings before the operator sections existed: operator plumbing at its defaults. */
+        public EngineSettings(RunMode runMode, Environment environment, ThreadSettings threads,
+                              RingSettings ring, JournalSettings journal, long statusIntervalMs) {
+            this(runMode, environment, threads, ring, journal, statusIntervalMs, OpsSettings.DEFAULT);
+        }
+
+        /** A copy on another environment (the {@code KENGINE_ENV} override). */
+        public EngineSettings withEnvironment(Environment env) {
+            return new EngineSettings(runMode, env, threads, ring, journal, statusIntervalMs, ops);
+        }
+    }
+
+    /**
+     * Operator plumbing: {@code engine.control}, {@code engine.metrics}, {@code engine.alerts},
+     * {@code engine.killSwitchFile}, {@code engine.shutdown}, {@code engine.startup}. None of it
+     * changes a trading decision; it decides how an operator reaches and watches the process.
+     *
+     * @param killSwitchFile null when no kill-switch file is watched
+     */
+    public record OpsSettings(ControlSettings control, MetricsSettings metrics, AlertSettings alerts,
+                              Path killSwitchFile, ShutdownSettings shutdown, StartupSettings startup) {
+        public static final OpsSettings DEFAULT = new OpsSettings(ControlSettings.DEFAULT, MetricsSettings.DEFAULT,
+            AlertSettings.DEFAULT, null, ShutdownSettings.DEFAULT, StartupSettings.DEFAULT);
+
+        public OpsSettings {
+            Objects.requireNonNull(control, "control");
+            Objects.requireNonNull(metrics, "metrics");
+            Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(shutdown, "shutdown");
+            Objects.requireNonNull(startup, "startup");
+        }
+    }
+
+    /**
+     * {@code engine.control:} the local control endpoint (127.0.0.1 only).
+     *
+     * @param port     0 picks a free port
+     * @param portFile where the bound port is written for {@code status}, {@code halt}, ... to find it
+     */
+    public record ControlSettings(boolean enabled, int port, Path portFile) {
+        public static final ControlSettings DEFAULT = new ControlSettings(true, 0, Path.of("engine.port"));
+
+        public ControlSettings {
+            Objects.requireNonNull(portFile, "portFile");
+        }
+    }
+
+    /**
+     * {@code engine.metrics:} the Prometheus text endpoint (127.0.0.1 only).
+     *
+     * @param port {@link #SHARED} serves {@code /metrics} on the control endpoint; 0 picks a free port
+     */
+    public record MetricsSettings(boolean enabled, int port) {
+        public static final int SHARED = -1;
+        public static final MetricsSettings DEFAULT = new MetricsSettings(true, SHARED);
+    }
+
+    /**
+     * {@code engine.alerts:} a Discord-compatible webhook.
+     *
+     * @param webhookUrl        null: alerts go to the console only
+     * @param minIntervalMs     at most one post per this many milliseconds (others are queued or dropped)
+     * @param disconnectAfterMs a feed disconnect lasting longer than this raises an alert
+     * @param queueSize         alerts waiting for the sender; when full, new ones are dropped and counted
+     */
+    public record AlertSettings(String webhookUrl, long minIntervalMs, long disconnectAfterMs, int queueSize) {
+        public static final AlertSettings DEFAULT = new AlertSettings(null, 2_000, 10_000, 64);
+    }
+
+    /** {@code engine.shutdown:} how long a stop waits for the exchange to confirm the cancels it sent. */
+    public record ShutdownSettings(long cancelTimeoutMs) {
+        public static final ShutdownSettings DEFAULT = new ShutdownSettings(5_000);
+    }
+
+    /** {@code engine.startup:} what to do with orders already resting on the exchange when the engine starts. */
+    public record StartupSettings(OpenOrdersPolicy openOrders) {
+        public static final StartupSettings DEFAULT = new StartupSettings(OpenOrdersPolicy.CANCEL);
+
+        public StartupSettings {
+            Objects.requireNonNull(openOrders, "openOrders");
         }
     }
 

@@ -8,7 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kengine.config.EngineConfig.AlertSettings;
+import io.kengine.config.EngineConfig.ControlSettings;
 import io.kengine.config.EngineConfig.EngineSettings;
+import io.kengine.config.EngineConfig.MetricsSettings;
+import io.kengine.config.EngineConfig.OpsSettings;
+import io.kengine.config.EngineConfig.ShutdownSettings;
+import io.kengine.config.EngineConfig.StartupSettings;
 import io.kengine.config.EngineConfig.FeedSettings;
 import io.kengine.config.EngineConfig.JournalSettings;
 import io.kengine.config.EngineConfig.RingSettings;
@@ -137,8 +143,93 @@ public final class EngineConfigLoader {
         j.rejectUnknownKeys();
         long statusIntervalMs = s.integer("statusIntervalMs",
             EngineSettings.MIN_STATUS_INTERVAL_MS, EngineSettings.MAX_STATUS_INTERVAL_MS, 1_000);
+        OpsSettings ops = readOps(s);
         s.rejectUnknownKeys();
-        return new EngineSettings(runMode, environment, threads, ring, journal, statusIntervalMs);
+        return new EngineSettings(runMode, environment, threads, ring, journal, statusIntervalMs, ops);
+    }
+
+    /** The operator sections of {@code engine:}; see {@link OpsSettings}. */
+    private static OpsSettings readOps(YamlSection s) {
+        YamlSection c = s.section("control");
+        ControlSettings control = new ControlSettings(c.bool("enabled", true), (int) c.integer("port", 0, 65_535, 0),
+            Path.of(c.text("portFile", "engine.port")));
+        c.rejectUnknownKeys();
+
+        YamlSection m = s.section("metrics");
+        boolean metricsEnabled = m.bool("enabled", true);
+        int metricsPort = (int) m.integer("port", 0, 65_535, MetricsSettings.SHARED);
+        m.rejectUnknownKeys();
+        if (metricsEnabled && !control.enabled() && metricsPort == MetricsSettings.SHARED) {
+            s.errors().add(m.pathOf("port"), "required when engine.control.enabled is false:"
+                + " metrics share the control endpoint unless they have a port of their own");
+        }
+
+        YamlSection a = s.section("alerts");
+        String webhook = a.text("webhookUrl", null);
+        if (webhook != null && !webhook.startsWith("https://") && !webhook.startsWith("http://")) {
+            a.errors().add(a.pathOf("webhookUrl"), "expected an http:// or https:// URL, found \"" + webhook + "\"");
+            webhook = null;
+        } else if (webhook != null) {
+            try {
+                java.net.URI.create(webhook);
+            } catch (IllegalArgumentException e) {
+                a.errors().add(a.pathOf("webhookUrl"), "not a valid URL: " + e.getMessage());
+                webhook = null;
+            }
+        }
+        AlertSettings alerts = new AlertSettings(webhook,
+            a.integer("minIntervalMs", 0, 3_600_000, AlertSettings.DEFAULT.minIntervalMs()),
+            a.integer("disconnectAfterMs", 100, 3_600_000, AlertSettings.DEFAULT.disconnectAfterMs()),
+            (int) a.integer("queueSize", 1, 10_000, AlertSettings.DEFAULT.queueSize()));
+        a.rejectUnknownKeys();
+
+        String killSwitch = s.text("killSwitchFile", null);
+
+        YamlSection d = s.section("shutdown");
+        ShutdownSettings shutdown = new ShutdownSettings(d.integer("cancelTimeoutMs", 100, 600_000,
+            ShutdownSettings.DEFAULT.cancelTimeoutMs()));
+        d.rejectUnknownKeys();
+
+        YamlSection u = s.section("startup");
+        StartupSettings startup = new StartupSettings(u.choice("openOrders", OpenOrdersPolicy.class,
+            StartupSettings.DEFAULT.openOrders()));
+        u.rejectUnknownKeys();
+
+        if (control.enabled() && metricsEnabled && metricsPort != 0 && metricsPort == control.port()) {
+            s.errors().add(m.pathOf("port"), metricsPort + " is also engine.control.port: leave engine.metrics.port"
+                + " out to serve /metrics on the control endpoint");
+        }
+        return new OpsSettings(control, new MetricsSettings(metricsEnabled, metricsPort), alerts,
+            killSwitch == null ? null : Path.of(killSwitch), shutdown, startup);
+    }
+
+    /** The environment variable that overrides {@code engine.environment}. */
+    public static final String ENVIRONMENT_VARIABLE = "KENGINE_ENV";
+
+    /**
+     * Applies the environment variables a configuration file may be overridden by: today
+     * {@code KENGINE_ENV} (sim | demo | prod) replaces {@code engine.environment}.
+     *
+     * @throws ConfigException naming the variable and the key it overrides when its value is not allowed
+     */
+    public static EngineConfig applyEnvironment(EngineConfig config, java.util.Map<String, String> env) {
+        String value = env.get(ENVIRONMENT_VARIABLE);
+        if (value == null || value.isEmpty()) {
+            return config;
+        }
+        for (Environment e : Environment.values()) {
+            if (e.configName().equals(value)) {
+                return config.withEngine(config.engine().withEnvironment(e));
+            }
+        }
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        for (Environment e : Environment.values()) {
+            allowed.add(e.configName());
+        }
+        String hint = KeySuggestions.closest(value, allowed);
+        throw new ConfigException(config.source(), List.of(new ConfigError("engine.environment",
+            "overridden by " + ENVIRONMENT_VARIABLE + "=\"" + value + "\", expected one of " + String.join(", ", allowed)
+                + (hint == null ? "" : " (did you mean '" + hint + "'?)"))));
     }
 
     private static int ringSize(YamlSection s, String name, int fallback) {

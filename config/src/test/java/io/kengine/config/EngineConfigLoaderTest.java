@@ -108,7 +108,7 @@ class EngineConfigLoaderTest {
             onlyError(MINIMAL + "strategy:\n  pricng:\n    m0:\n      edge: \"0.01\"\n").toString());
         assertEquals("feeds: unknown key (did you mean 'feed'?)", onlyError(MINIMAL + "feeds: {}\n").toString());
         assertEquals("engine.colour: unknown key (expected runMode, environment, threads, ring, journal,"
-            + " statusIntervalMs)", onlyError(MINIMAL + "  colour: blue\n").toString());
+            + " statusIntervalMs, control, metrics, ...)", onlyError(MINIMAL + "  colour: blue\n").toString());
     }
 
     @Test

@@ -37,4 +37,37 @@ class ShippedConfigTest {
         assertEquals(minimal.feed(), shipped.feed());
         assertEquals(minimal.strategy(), shipped.strategy());
     }
+
+    @Test
+    void everyExampleLoadsCleanly() throws java.io.IOException {
+        java.util.List<Path> examples;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("examples"))) {
+            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertEquals(java.util.List.of(Path.of("examples/demo-sim.yaml"), Path.of("examples/live.yaml"),
+            Path.of("examples/paper-on-kalshi-demo.yaml")), examples);
+        for (Path p : examples) {
+            EngineConfig c = EngineConfigLoader.load(p, SampleParams.SCHEMA);
+            assertEquals(p.toString(), c.source());
+        }
+    }
+
+    @Test
+    void theExamplesSayWhatTheirNamesPromise() {
+        EngineConfig sim = EngineConfigLoader.load(Path.of("examples/demo-sim.yaml"), SampleParams.SCHEMA);
+        assertEquals(RunMode.PAPER, sim.engine().runMode());
+        assertEquals(Environment.SIM, sim.engine().environment());
+        assertEquals(Path.of("/tmp/kengine-demo.kill"), sim.engine().ops().killSwitchFile());
+
+        EngineConfig demo = EngineConfigLoader.load(Path.of("examples/paper-on-kalshi-demo.yaml"), SampleParams.SCHEMA);
+        assertEquals(RunMode.PAPER, demo.engine().runMode());
+        assertEquals(Environment.DEMO, demo.engine().environment());
+
+        EngineConfig live = EngineConfigLoader.load(Path.of("examples/live.yaml"), SampleParams.SCHEMA);
+        assertEquals(RunMode.LIVE, live.engine().runMode());
+        assertEquals(Environment.PROD, live.engine().environment());
+        assertEquals(true, live.engine().journal().enabled());
+        assertEquals(9464, live.engine().ops().metrics().port());
+        assertEquals(OpenOrdersPolicy.CANCEL, live.engine().ops().startup().openOrders());
+    }
 }

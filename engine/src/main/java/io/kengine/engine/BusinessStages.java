@@ -2,11 +2,11 @@ package io.kengine.engine;
 
 import io.kengine.book.BookStage;
 import io.kengine.gateway.orders.QuoteOrdersStage;
-import io.kengine.pricing.MidEdgePricingStage;
+import io.kengine.pricing.PricingStage;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.ResyncRequests;
 import io.kengine.protocol.stage.Stage;
-import io.kengine.risk.PreTradeRiskStage;
+import io.kengine.risk.RiskStage;
 
 /**
  * The business chain in ring order: book → pricing → risk → orders. One factory serves the live
@@ -15,8 +15,8 @@ import io.kengine.risk.PreTradeRiskStage;
  */
 public final class BusinessStages {
     private final BookStage book;
-    private final MidEdgePricingStage pricing;
-    private final PreTradeRiskStage risk;
+    private final PricingStage pricing;
+    private final RiskStage risk;
     private final QuoteOrdersStage orders;
 
     public BusinessStages(EventPublisher intents) {
@@ -26,8 +26,8 @@ public final class BusinessStages {
     /** @param resync where the book stage asks for fresh snapshots (a side effect only; replay passes NONE) */
     public BusinessStages(EventPublisher intents, ResyncRequests resync) {
         this.book = new BookStage().resyncRequests(resync);
-        this.pricing = new MidEdgePricingStage();
-        this.risk = new PreTradeRiskStage();
+        this.pricing = new PricingStage();
+        this.risk = new RiskStage();
         this.orders = new QuoteOrdersStage(intents);
     }
 
@@ -39,11 +39,11 @@ public final class BusinessStages {
         return book;
     }
 
-    public MidEdgePricingStage pricing() {
+    public PricingStage pricing() {
         return pricing;
     }
 
-    public PreTradeRiskStage risk() {
+    public RiskStage risk() {
         return risk;
     }
 

@@ -68,9 +68,9 @@ public final class EngineRuntime implements AutoCloseable {
         int consumerThreads = options.mapping().businessThreads() + 1 + (journaling ? 2 : 0);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
         this.inbound = new Disruptor<>(EventSlot::new, options.inboundSize(), threads("in"), ProducerType.MULTI,
-            WaitStrategies.create(options.waitStrategy(), consumerThreads, cores));
+            WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores));
         this.outbound = new Disruptor<>(EventSlot::new, options.outboundSize(), threads("out"), ProducerType.SINGLE,
-            WaitStrategies.create(options.waitStrategy(), consumerThreads, cores));
+            WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
         this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
         this.chain = stageFactory.apply(new OutboundRingPublisher(outbound.getRingBuffer(), counters)).clone();

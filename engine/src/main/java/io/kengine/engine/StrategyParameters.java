@@ -1,8 +1,8 @@
 package io.kengine.engine;
 
 import io.kengine.config.ParameterDef;
-import io.kengine.pricing.MidEdgePricingStage;
-import io.kengine.risk.PreTradeRiskStage;
+import io.kengine.pricing.PricingStage;
+import io.kengine.risk.RiskStage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,8 @@ public final class StrategyParameters {
     }
 
     public static List<ParameterDef> all() {
-        List<ParameterDef> all = new ArrayList<>(MidEdgePricingStage.PARAMETERS);
-        all.addAll(PreTradeRiskStage.PARAMETERS);
+        List<ParameterDef> all = new ArrayList<>(PricingStage.PARAMETERS);
+        all.addAll(RiskStage.PARAMETERS);
         return List.copyOf(all);
     }
 }

@@ -29,7 +29,7 @@ class DeterminismTest {
     private static void runEngine(Path journal, StageMapping mapping) throws InterruptedException {
         EngineOptions options = new EngineOptions(mapping, "blocking", 4096, 1024, journal, 0x5EEDL, "paper");
         ScriptedFeedSettings feed = new ScriptedFeedSettings(4, 42, 10_000, 5, FEED_EVENTS);
-        try (TradingEngine engine = TradingEngine.start(options, feed, StrategyDefaults.entries(), new SystemEpochNanoClock())) {
+        try (TradingEngine engine = TradingEngine.start(options, feed, StrategyDefaults.entries(Map.of("risk.tokens.tier", "prestige")), new SystemEpochNanoClock())) {
             assertTrue(engine.awaitFeed(60, TimeUnit.SECONDS), "scripted feed did not finish");
         }
     }

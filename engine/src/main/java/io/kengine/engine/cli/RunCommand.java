@@ -2,31 +2,46 @@ package io.kengine.engine.cli;
 
 import io.kengine.config.ConfigException;
 import io.kengine.config.EngineConfig;
-import io.kengine.config.EngineConfigLoader;
+import io.kengine.config.Environment;
 import io.kengine.config.FeedSource;
-import io.kengine.engine.simulator.SimulatorMarketSource;
-import io.kengine.feed.connection.FeedStartException;
 import io.kengine.config.RunMode;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.ScriptedFeedSettings;
 import io.kengine.engine.StrategyParameters;
 import io.kengine.engine.TradingEngine;
+import io.kengine.engine.ops.GracefulShutdown;
+import io.kengine.engine.ops.LiveTradingGuard;
+import io.kengine.engine.ops.OpsRuntime;
+import io.kengine.engine.ops.Signals;
 import io.kengine.engine.ring.StageMapping;
+import io.kengine.engine.simulator.SimulatorMarketSource;
+import io.kengine.feed.connection.FeedStartException;
 import io.kengine.journal.JournalException;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs the engine's main job: market data from the embedded Kalshi simulator (or the scripted feed),",
-        "paper trading, every event journaled. Stops on Ctrl-C, after --duration, or after --events scripted events."})
+        "paper trading, every event journaled. Stops on Ctrl-C/SIGTERM, after --duration, or after --events scripted events:",
+        "quotes halt, orders are cancelled (bounded wait), rings drain, the journal is closed, a summary is printed.",
+        "A second Ctrl-C exits at once. While it runs: `status`, `halt`, `resume`, `flatten`, `cancel-all`, `reload`."})
 final class RunCommand implements Callable<Integer> {
+    /**
+     * HOOK (lead): true once an exchange gateway sends live orders. Until then a live run that passes
+     * every safety check is still refused, with that reason.
+     */
+    static final boolean LIVE_GATEWAY_AVAILABLE = false;
+
     @Option(names = "--config", paramLabel = "FILE",
         description = "YAML configuration (default: config/engine.yaml if present, else the copy inside the jar)")
     Path config;
@@ -46,28 +61,45 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--feed", paramLabel = "simulator|scripted", description = "override feed.source")
     String feedSource;
 
+    @Option(names = "--live", description = "required for engine.runMode: live (with environment prod and $KENGINE_LIVE_CONFIRM)")
+    boolean live;
+
+    @Option(names = "--cancel-timeout", paramLabel = "DURATION", description = "override engine.shutdown.cancelTimeoutMs, e.g. 2s")
+    String cancelTimeout;
+
     @Option(names = "--quiet", description = "no status line, only the start banner and the summary")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
-        EngineConfig cfg;
+        CliConfig loaded;
         try {
-            cfg = loadConfig();
+            loaded = CliConfig.load(config, Main.env());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return ExitCodes.CONFIG;
         }
-        if (cfg.engine().runMode() == RunMode.LIVE) {
+        EngineConfig cfg = loaded.config();
+        List<String> missing = LiveTradingGuard.missing(cfg, live, Main.env());
+        if (!missing.isEmpty()) {
+            System.err.println("live trading refused; missing:");
+            missing.forEach(m -> System.err.println("  " + m));
+            return ExitCodes.CONFIG;
+        }
+        if (cfg.engine().runMode() == RunMode.LIVE && !LIVE_GATEWAY_AVAILABLE) {
             System.err.println("engine.runMode: live trading is refused: this build has no exchange gateway yet "
-                + "(set engine.runMode: paper)");
+                + "(every other live check passed; set engine.runMode: paper)");
             return ExitCodes.CONFIG;
         }
         long limitNanos;
+        long cancelTimeoutMs;
         try {
             limitNanos = duration == null ? 0 : DurationText.parseNanos(duration);
+            cancelTimeoutMs = cancelTimeout == null ? cfg.engine().ops().shutdown().cancelTimeoutMs()
+                : TimeUnit.NANOSECONDS.toMillis(DurationText.parseNanos(cancelTimeout));
         } catch (IllegalArgumentException e) {
-            System.err.println("--duration: " + e.getMessage());
+            System.err.println((cancelTimeout != null && duration == null ? "--cancel-timeout: " : "--duration/--cancel-timeout: ")
+                + e.getMessage());
             return ExitCodes.USAGE;
         }
         EngineOptions options = options(cfg);
@@ -93,37 +125,93 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("feed: " + e.getMessage());
             return ExitCodes.RUNTIME;
         }
+        OpsRuntime ops;
+        try {
+            ops = OpsRuntime.start(engine, options, cfg, loaded.file(), StrategyParameters.all(), Main.env(), System.out);
+        } catch (IOException e) {
+            engine.close();
+            System.err.println("engine.control / engine.metrics: cannot listen on 127.0.0.1: " + e.getMessage());
+            return ExitCodes.RUNTIME;
+        }
         StatusLine status = new StatusLine(engine, System.out);
         System.out.println(status.banner(cfg, options));
+        System.out.println(ops.describe());
+        if (cfg.engine().environment() != Environment.SIM && source == FeedSource.SIMULATOR) {
+            System.out.println("note: engine.environment is " + cfg.engine().environment().configName()
+                + ", but this build reads market data from the embedded simulator and trades on paper: nothing reaches Kalshi");
+        }
 
+        // Stop requests: Ctrl-C/SIGTERM (a second one exits at once), the JVM shutting down, --duration, the feed ending.
+        CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<String> why = new AtomicReference<>();
+        AtomicInteger signals = new AtomicInteger();
+        Runnable onInt = () -> signal(signals, why, stop, "Ctrl-C");
+        Runnable onTerm = () -> signal(signals, why, stop, "SIGTERM");
+        ops.onStopRequest(() -> {
+            why.compareAndSet(null, "stop command");
+            stop.countDown();
+        });
+        Signals.Installed intHandler = Signals.handle("INT", onInt);
+        Signals.Installed termHandler = Signals.handle("TERM", onTerm);
+        long hookWaitMs = cancelTimeoutMs + 20_000;
         Thread hook = new Thread(() -> {
-            System.out.println();
-            System.out.println("stopping: draining rings, closing the journal ...");
-            engine.close();
-            System.out.println(status.summary());
-            stopped.countDown();
+            why.compareAndSet(null, "JVM shutdown");
+            stop.countDown();
+            try {
+                stopped.await(hookWaitMs, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        long deadline = limitNanos > 0 ? System.nanoTime() + limitNanos : Long.MAX_VALUE;
-        long interval = TimeUnit.MILLISECONDS.toNanos(cfg.engine().statusIntervalMs());
-        while (System.nanoTime() < deadline && !engine.source().isFinished()) {
-            long wait = Math.min(interval, deadline - System.nanoTime());
-            if (stopped.await(Math.max(1, wait), TimeUnit.NANOSECONDS)) {
-                return ExitCodes.OK; // Ctrl-C: the hook did the stopping
+        GracefulShutdown.Summary summary;
+        try {
+            long deadline = limitNanos > 0 ? System.nanoTime() + limitNanos : Long.MAX_VALUE;
+            long interval = TimeUnit.MILLISECONDS.toNanos(cfg.engine().statusIntervalMs());
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    why.compareAndSet(null, "--duration reached");
+                    break;
+                }
+                if (stop.await(Math.max(1, Math.min(interval, left)), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                if (engine.source().isFinished()) {
+                    why.compareAndSet(null, "feed finished");
+                    break;
+                }
+                if (!quiet) {
+                    System.out.println(ops.status().snapshot().toLine());
+                }
             }
-            if (!quiet) {
-                status.print();
+            summary = GracefulShutdown.run(engine, ops, cancelTimeoutMs, why.get(), System.out);
+        } finally {
+            stopped.countDown();
+            if (intHandler != null) {
+                intHandler.restore();
+            }
+            if (termHandler != null) {
+                termHandler.restore();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is waiting for us and returns now
             }
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
-        engine.close();
-        if (!quiet) {
-            System.out.println();
+        return summary.stageErrors() == 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+    }
+
+    private static void signal(AtomicInteger count, AtomicReference<String> why, CountDownLatch stop, String name) {
+        if (count.incrementAndGet() > 1) {
+            System.err.println(name + " again: exiting at once, without waiting for cancels or the journal");
+            Runtime.getRuntime().halt(130);
         }
-        System.out.println(status.summary());
-        return engine.runtime().stageErrors().count() == 0 ? ExitCodes.OK : ExitCodes.RUNTIME;
+        why.compareAndSet(null, name);
+        stop.countDown();
     }
 
     private TradingEngine start(EngineConfig cfg, EngineOptions options, FeedSource source) {
@@ -145,16 +233,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("'" + name + "' is not a feed source (simulator | scripted)");
-    }
-
-    private EngineConfig loadConfig() {
-        if (config != null) {
-            return EngineConfigLoader.load(config, StrategyParameters.all());
-        }
-        Path shipped = Path.of("config", "engine.yaml");
-        return Files.isRegularFile(shipped)
-            ? EngineConfigLoader.load(shipped, StrategyParameters.all())
-            : EngineConfigLoader.loadDefault(StrategyParameters.all());
     }
 
     private EngineOptions options(EngineConfig cfg) {

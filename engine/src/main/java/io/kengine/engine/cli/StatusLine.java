@@ -27,7 +27,8 @@ final class StatusLine {
             + " | mapping " + o.mapping().name().toLowerCase().replace('_', '-') + ", wait " + engine.runtime().waitDescription()
             + " | journal " + (o.journalDir() == null ? "off" : o.journalDir().toAbsolutePath())
             + " | config " + cfg.source()
-            + System.lineSeparator() + "Ctrl-C stops: quotes stop, rings drain, the journal is closed.";
+            + System.lineSeparator() + "Ctrl-C stops: quotes halt, orders are cancelled, rings drain, the journal is closed"
+            + " (a second Ctrl-C exits at once).";
     }
 
     void print() {

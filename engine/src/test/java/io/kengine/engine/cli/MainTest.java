@@ -14,7 +14,8 @@ class MainTest {
     @Test
     void runThenReplayIsIdenticalAndAWhatIfDiverges(@TempDir Path dir) {
         Path journal = dir.resolve("j");
-        assertEquals(ExitCodes.OK, Main.execute("run", "--feed", "scripted", "--events", "3000", "--journal-dir", journal.toString(), "--quiet"));
+        assertEquals(ExitCodes.OK, Main.execute("run", "--feed", "scripted", "--events", "3000", "--journal-dir", journal.toString(), "--quiet",
+            "--cancel-timeout", "300ms"));
         assertEquals(ExitCodes.OK, Main.execute("replay", journal.toString()));
         assertEquals(ExitCodes.DIVERGENCE, Main.execute("replay", journal.toString(), "--set", "pricing.m0.edge=0.0500"));
         assertEquals(ExitCodes.DIVERGENCE, Main.execute("replay", journal.toString(), "--set", "pricing.m0.edgy=0.0500"),

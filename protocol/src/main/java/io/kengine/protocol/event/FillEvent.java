@@ -15,6 +15,10 @@ public final class FillEvent extends Flyweight {
     private static final int TRADE_ID = TAKER + 7;
     private static final int ORDER_ID = TRADE_ID + ID_CAPACITY;
     private static final int CLIENT_ORDER_ID = ORDER_ID + ID_CAPACITY;
+    /** Offsets of the id fields ({@link AsciiField}: length byte + bytes), for dedup and matching without Strings. */
+    public static final int TRADE_ID_OFFSET = TRADE_ID;
+    public static final int ORDER_ID_OFFSET = ORDER_ID;
+    public static final int CLIENT_ORDER_ID_OFFSET = CLIENT_ORDER_ID;
     public static final int LENGTH = CLIENT_ORDER_ID + ID_CAPACITY;
 
     public FillEvent wrapForEncode(MutableDirectBuffer buffer, int offset, int marketId, int source) {

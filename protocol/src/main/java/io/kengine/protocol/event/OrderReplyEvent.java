@@ -35,6 +35,7 @@ public final class OrderReplyEvent extends Flyweight {
     /** Field offsets for byte-level matching of ids without building Strings. */
     public static final int CLIENT_ORDER_ID_OFFSET = CLIENT_ORDER_ID;
     public static final int ORDER_ID_OFFSET = ORDER_ID;
+    public static final int REASON_OFFSET = REASON;
 
     public OrderReplyEvent wrapForEncode(MutableDirectBuffer buffer, int offset, int marketId, int source) {
         wrap(buffer, offset);

@@ -42,15 +42,17 @@ public final class BasketNote {
     private static final int L_APPROVED = 24;
 
     private MutableDirectBuffer b;
+    private long address; // of the notes' byte 0: stores below are unchecked (NoteMemory)
 
     public BasketNote wrap(EventSlot slot) {
         this.b = slot.notes();
+        this.address = slot.notesAddress();
         return this;
     }
 
     public void clear() {
-        b.putInt(STATUS, STATUS_NONE);
-        b.putInt(LEG_COUNT, 0);
+        NoteMemory.putInt(address + STATUS, STATUS_NONE);
+        NoteMemory.putInt(address + LEG_COUNT, 0);
     }
 
     /**
@@ -58,12 +60,12 @@ public final class BasketNote {
      * @param edge expected profit of the whole basket after fees, $0.0001
      */
     public void propose(long groupId, int kind, long edge) {
-        b.putInt(STATUS, STATUS_PROPOSED);
-        b.putInt(LEG_COUNT, 0);
-        b.putLong(GROUP_ID, groupId);
-        b.putInt(REASON, QuoteReason.QUOTED);
-        b.putInt(KIND, kind);
-        b.putLong(EDGE, edge);
+        NoteMemory.putInt(address + STATUS, STATUS_PROPOSED);
+        NoteMemory.putInt(address + LEG_COUNT, 0);
+        NoteMemory.putLong(address + GROUP_ID, groupId);
+        NoteMemory.putInt(address + REASON, QuoteReason.QUOTED);
+        NoteMemory.putInt(address + KIND, kind);
+        NoteMemory.putLong(address + EDGE, edge);
     }
 
     /** Appends a leg; returns false (nothing written) when the basket is full. */
@@ -73,24 +75,27 @@ public final class BasketNote {
             return false;
         }
         int l = leg(n);
-        b.putInt(l + L_MARKET, marketId);
-        b.putByte(l + L_SIDE, side);
-        b.putByte(l + L_TIF, timeInForce);
-        b.putLong(l + L_PRICE, price);
-        b.putLong(l + L_WANTED, quantity);
-        b.putLong(l + L_APPROVED, 0);
-        b.putInt(LEG_COUNT, n + 1);
+        NoteMemory.putInt(address + l + L_MARKET, marketId);
+        NoteMemory.putByte(address + l + L_SIDE, side);
+        NoteMemory.putByte(address + l + L_TIF, timeInForce);
+        NoteMemory.putLong(address + l + L_PRICE, price);
+        NoteMemory.putLong(address + l + L_WANTED, quantity);
+        NoteMemory.putLong(address + l + L_APPROVED, 0);
+        NoteMemory.putInt(address + LEG_COUNT, n + 1);
         return true;
     }
 
     /** Risk's verdict. */
     public void verdict(int status, int reason) {
-        b.putInt(STATUS, status);
-        b.putInt(REASON, reason);
+        NoteMemory.putInt(address + STATUS, status);
+        NoteMemory.putInt(address + REASON, reason);
     }
 
     public void approvedQuantity(int leg, long quantity) {
-        b.putLong(leg(leg) + L_APPROVED, quantity);
+        if (leg < 0 || leg >= MAX_LEGS) { // stores are unchecked: never let an index leave the region
+            throw new IndexOutOfBoundsException("basket leg " + leg);
+        }
+        NoteMemory.putLong(address + leg(leg) + L_APPROVED, quantity);
     }
 
     public int status() { return b.getInt(STATUS); }

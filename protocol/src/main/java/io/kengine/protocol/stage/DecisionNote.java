@@ -25,16 +25,21 @@ public final class DecisionNote {
     private static final int E_VALUE2 = 24;
 
     private MutableDirectBuffer b;
+    private long address; // of the notes' byte 0: stores below are unchecked (NoteMemory)
     private int base;
 
     public DecisionNote wrap(EventSlot slot, int region) {
+        if (region != PRICING && region != RISK) { // stores are unchecked: only the two known regions
+            throw new IllegalArgumentException("not a decision region: " + region);
+        }
         this.b = slot.notes();
+        this.address = slot.notesAddress();
         this.base = region;
         return this;
     }
 
     public void clear() {
-        b.putInt(base + COUNT, 0);
+        NoteMemory.putInt(address + base + COUNT, 0);
     }
 
     public int count() {
@@ -52,12 +57,12 @@ public final class DecisionNote {
             return false;
         }
         int e = entry(n);
-        b.putInt(e + E_KIND, kind);
-        b.putInt(e + E_REASON, reason);
-        b.putInt(e + E_MARKET, marketId);
-        b.putLong(e + E_VALUE1, value1);
-        b.putLong(e + E_VALUE2, value2);
-        b.putInt(base + COUNT, n + 1);
+        NoteMemory.putInt(address + e + E_KIND, kind);
+        NoteMemory.putInt(address + e + E_REASON, reason);
+        NoteMemory.putInt(address + e + E_MARKET, marketId);
+        NoteMemory.putLong(address + e + E_VALUE1, value1);
+        NoteMemory.putLong(address + e + E_VALUE2, value2);
+        NoteMemory.putInt(address + base + COUNT, n + 1);
         return true;
     }
 

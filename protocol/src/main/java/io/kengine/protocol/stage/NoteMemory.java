@@ -18,6 +18,10 @@ final class NoteMemory {
         UnsafeApi.putInt(null, address, value);
     }
 
+    static void putByte(long address, byte value) {
+        UnsafeApi.putByte(null, address, value);
+    }
+
     static void putLong(long address, long value) {
         UnsafeApi.putLong(null, address, value);
     }

@@ -28,30 +28,38 @@ public final class QuoteNote {
     private static final int LIFETIME_MS = 60;
 
     private MutableDirectBuffer b;
+    private long address; // of the notes' byte 0: stores below are unchecked (NoteMemory)
     private int base;
 
     public QuoteNote wrap(EventSlot slot, int region) {
+        if (region != PRICING && region != RISK) { // stores are unchecked: only the two known regions
+            throw new IllegalArgumentException("not a quote region: " + region);
+        }
         this.b = slot.notes();
+        this.address = slot.notesAddress();
         this.base = region;
         return this;
     }
 
     public void clear() {
-        b.setMemory(base, LENGTH, (byte) 0);
-        b.putInt(base + MARKET_ID, -1);
+        // LENGTH is 64: eight long stores instead of a checked setMemory
+        for (int i = 0; i < LENGTH; i += 8) {
+            NoteMemory.putLong(address + base + i, 0L);
+        }
+        NoteMemory.putInt(address + base + MARKET_ID, -1);
     }
 
     public void set(int marketId, int flags, long bidPrice, long bidQty, int bidReason,
                     long askPrice, long askQty, int askReason, long fairValue) {
-        b.putInt(base + MARKET_ID, marketId);
-        b.putInt(base + FLAGS, flags);
-        b.putLong(base + BID_PRICE, bidPrice);
-        b.putLong(base + BID_QTY, bidQty);
-        b.putLong(base + ASK_PRICE, askPrice);
-        b.putLong(base + ASK_QTY, askQty);
-        b.putInt(base + BID_REASON, bidReason);
-        b.putInt(base + ASK_REASON, askReason);
-        b.putLong(base + FAIR_VALUE, fairValue);
+        NoteMemory.putInt(address + base + MARKET_ID, marketId);
+        NoteMemory.putInt(address + base + FLAGS, flags);
+        NoteMemory.putLong(address + base + BID_PRICE, bidPrice);
+        NoteMemory.putLong(address + base + BID_QTY, bidQty);
+        NoteMemory.putLong(address + base + ASK_PRICE, askPrice);
+        NoteMemory.putLong(address + base + ASK_QTY, askQty);
+        NoteMemory.putInt(address + base + BID_REASON, bidReason);
+        NoteMemory.putInt(address + base + ASK_REASON, askReason);
+        NoteMemory.putLong(address + base + FAIR_VALUE, fairValue);
     }
 
     /**
@@ -60,8 +68,8 @@ public final class QuoteNote {
      * regime (R2); the orders stage pulls quotes older than their lifetime.
      */
     public void meta(int regime, int lifetimeMs) {
-        b.putInt(base + REGIME, regime);
-        b.putInt(base + LIFETIME_MS, lifetimeMs);
+        NoteMemory.putInt(address + base + REGIME, regime);
+        NoteMemory.putInt(address + base + LIFETIME_MS, lifetimeMs);
     }
 
     public void copyFrom(QuoteNote other) {
@@ -81,6 +89,6 @@ public final class QuoteNote {
     public long fairValue() { return b.getLong(base + FAIR_VALUE); }
     public int regime() { return b.getInt(base + REGIME); }
     public int lifetimeMs() { return b.getInt(base + LIFETIME_MS); }
-    public void bidQty(long q, int reason) { b.putLong(base + BID_QTY, q); b.putInt(base + BID_REASON, reason); }
-    public void askQty(long q, int reason) { b.putLong(base + ASK_QTY, q); b.putInt(base + ASK_REASON, reason); }
+    public void bidQty(long q, int reason) { NoteMemory.putLong(address + base + BID_QTY, q); NoteMemory.putInt(address + base + BID_REASON, reason); }
+    public void askQty(long q, int reason) { NoteMemory.putLong(address + base + ASK_QTY, q); NoteMemory.putInt(address + base + ASK_REASON, reason); }
 }

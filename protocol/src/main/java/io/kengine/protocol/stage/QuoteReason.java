@@ -46,6 +46,13 @@ public final class QuoteReason {
     public static final int RISK_FLATTEN = 42;           // flattening: only reducing orders
     public static final int RISK_UNKNOWN_ORDER = 43;     // an order in unknown state blocks the market
     public static final int RISK_REGIME = 44;            // R2: regime-scaled cap
+    // pricing, free range 50-69 (append only)
+    public static final int BOOK_CROSSED = 50;      // YES bid + NO bid >= $1 on a live book: a data-integrity failure, not profit
+    public static final int NO_SIZE = 51;           // Kelly sizing and limits leave less than one lot on this side
+    public static final int POSITION_LIMIT = 52;    // the per-market position limit pricing quotes up to is reached on this side
+    public static final int RISK_BREAKER_PROBE = 70;     // breaker half-open: only one probe order until a reply
+    public static final int RISK_UNKNOWN_MARKET = 71;    // no market definition seen for the market
+    public static final int RISK_EVENT_CAP = 72;         // R3: exposure cap of all markets of one event
 
     private QuoteReason() {
     }
@@ -94,6 +101,12 @@ public final class QuoteReason {
             case RISK_FLATTEN: return "risk-flatten";
             case RISK_UNKNOWN_ORDER: return "risk-unknown-order";
             case RISK_REGIME: return "risk-regime";
+            case BOOK_CROSSED: return "book-crossed";
+            case NO_SIZE: return "no-size";
+            case POSITION_LIMIT: return "position-limit";
+            case RISK_BREAKER_PROBE: return "risk-breaker-probe";
+            case RISK_UNKNOWN_MARKET: return "risk-unknown-market";
+            case RISK_EVENT_CAP: return "risk-event-cap";
             default: return "reason-" + r;
         }
     }

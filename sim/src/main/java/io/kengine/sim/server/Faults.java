@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * or {@link RestFault#TIMEOUT} (no answer; the connection is closed after {@link #timeoutHold(Duration)}).
  * {@link #loseOrderReplies(int)} lets the next order calls (create, batch create, amend, decrease,
  * cancel, batch cancel) reach the exchange and take effect, then closes the connection instead of
- * answering.
+ * answering; {@link #holdOrderReplies(int, Duration)} first holds them past the client's timeout.
  *
  * <p>{@link SimServerConfig.Builder#faults(String...)} sets the same switches at start
  * ({@link FaultSettings}).
@@ -49,6 +49,8 @@ public final class Faults {
     private final AtomicReference<RestRule> restRule = new AtomicReference<>();
     private final AtomicInteger restCount = new AtomicInteger();
     private final AtomicInteger loseReplies = new AtomicInteger();
+    private final AtomicInteger holdReplies = new AtomicInteger();
+    private final AtomicLong holdRepliesMillis = new AtomicLong();
     private final AtomicLong timeoutHoldMillis = new AtomicLong(30_000);
 
     private final AtomicInteger skipSeq = new AtomicInteger();
@@ -86,6 +88,17 @@ public final class Faults {
     /** The next {@code times} order calls take effect but their reply is lost (connection closed). */
     public Faults loseOrderReplies(int times) {
         loseReplies.set(times);
+        return this;
+    }
+
+    /**
+     * The next {@code times} order calls are held for {@code hold} before they reach the exchange (a
+     * client with a shorter timeout gives up first), then take effect and their reply is lost (connection
+     * closed): a request that timed out on the client but executed late on the exchange.
+     */
+    public Faults holdOrderReplies(int times, Duration hold) {
+        holdRepliesMillis.set(Math.max(0, hold.toMillis()));
+        holdReplies.set(times);
         return this;
     }
 
@@ -141,6 +154,7 @@ public final class Faults {
         restRule.set(null);
         restCount.set(0);
         loseReplies.set(0);
+        holdReplies.set(0);
         skipSeq.set(0);
         duplicateSeq.set(0);
         reorder.set(0);
@@ -190,6 +204,14 @@ public final class Faults {
     }
 
     boolean takeLoseReply() {
+        if (take(holdReplies)) {
+            try {
+                Thread.sleep(holdRepliesMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
         return take(loseReplies);
     }
 

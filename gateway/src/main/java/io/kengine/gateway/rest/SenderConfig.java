@@ -1,0 +1,153 @@
+package io.kengine.gateway.rest;
+
+import io.kengine.protocol.wire.KalshiPaths;
+
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Settings of the REST sender and the reconciler. Build with {@link #builder()}; {@code restBaseUrl}
+ * (e.g. {@code https://external-api.kalshi.com/trade-api/v2}, or the simulator's
+ * {@code restBaseUrl()}), {@code keyId} and a key ({@link Builder#privateKeyPem(Path)} or
+ * {@link Builder#privateKey(PrivateKey)}) are required. {@link #toString()} never shows the key.
+ */
+public final class SenderConfig {
+    private final String origin;
+    private final String keyId;
+    private final PrivateKey privateKey;
+    private final RateTier tier;
+    private final Duration preSignMaxAge;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+    private final int maxRetries5xx;
+    private final int createTransportRetries;
+    private final int cancelTransportRetries;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
+    private final long seed;
+    private final LongSupplier clockMillis;
+    private final int maxConnections;
+    private final boolean rateBudget;
+
+    private SenderConfig(Builder b) {
+        String base = Objects.requireNonNull(b.restBaseUrl, "restBaseUrl");
+        if (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        this.origin = base.endsWith(KalshiPaths.API_PREFIX) ? base.substring(0, base.length() - KalshiPaths.API_PREFIX.length()) : base;
+        this.keyId = Objects.requireNonNull(b.keyId, "keyId");
+        if (b.privateKey != null) {
+            this.privateKey = b.privateKey;
+        } else if (b.privateKeyPem != null) {
+            this.privateKey = KeyFiles.readPrivateKey(b.privateKeyPem);
+        } else {
+            throw new IllegalArgumentException("a private key (privateKey or privateKeyPem) is required");
+        }
+        this.tier = b.tier;
+        this.preSignMaxAge = b.preSignMaxAge;
+        this.connectTimeout = b.connectTimeout;
+        this.readTimeout = b.readTimeout;
+        this.callTimeout = b.callTimeout;
+        this.maxRetries5xx = b.maxRetries5xx;
+        this.createTransportRetries = b.createTransportRetries;
+        this.cancelTransportRetries = b.cancelTransportRetries;
+        this.backoffInitial = b.backoffInitial;
+        this.backoffMax = b.backoffMax;
+        this.seed = b.seed;
+        this.clockMillis = b.clockMillis;
+        this.maxConnections = b.maxConnections;
+        this.rateBudget = b.rateBudget;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Scheme, host and port: {@code origin() + KalshiPaths.ORDERS_V2} is a full URL. */
+    public String origin() { return origin; }
+    public String keyId() { return keyId; }
+    PrivateKey privateKey() { return privateKey; }
+    public RateTier tier() { return tier; }
+    /** Pre-signed headers for fixed paths are used up to this age; zero = always sign fresh. */
+    public Duration preSignMaxAge() { return preSignMaxAge; }
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration readTimeout() { return readTimeout; }
+    public Duration callTimeout() { return callTimeout; }
+    public int maxRetries5xx() { return maxRetries5xx; }
+    public int createTransportRetries() { return createTransportRetries; }
+    public int cancelTransportRetries() { return cancelTransportRetries; }
+    public Duration backoffInitial() { return backoffInitial; }
+    public Duration backoffMax() { return backoffMax; }
+    public long seed() { return seed; }
+    public LongSupplier clockMillis() { return clockMillis; }
+    public int maxConnections() { return maxConnections; }
+    /** Whether the client-side token bucket paces requests (off only for benchmarks and unlimited simulators). */
+    public boolean rateBudget() { return rateBudget; }
+
+    @Override
+    public String toString() {
+        return "SenderConfig[origin=" + origin + ", keyId=" + keyId + ", key=<redacted>, tier=" + tier
+            + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + "]";
+    }
+
+    public static final class Builder {
+        private String restBaseUrl;
+        private String keyId;
+        private PrivateKey privateKey;
+        private Path privateKeyPem;
+        private RateTier tier = RateTier.BASIC;
+        private Duration preSignMaxAge = Duration.ofMillis(100);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(2);
+        private Duration callTimeout = Duration.ofSeconds(5);
+        private int maxRetries5xx = 3;
+        private int createTransportRetries = 1;
+        private int cancelTransportRetries = 3;
+        private Duration backoffInitial = Duration.ofMillis(50);
+        private Duration backoffMax = Duration.ofSeconds(2);
+        private long seed = 1;
+        private LongSupplier clockMillis = System::currentTimeMillis;
+        private int maxConnections = 16;
+        private boolean rateBudget = true;
+
+        public Builder restBaseUrl(String url) { restBaseUrl = url; return this; }
+        public Builder keyId(String id) { keyId = id; return this; }
+        public Builder privateKey(PrivateKey key) { privateKey = key; return this; }
+        /** PEM file, PKCS#1 or PKCS#8; refused when group or others can read it. */
+        public Builder privateKeyPem(Path file) { privateKeyPem = file; return this; }
+        public Builder tier(RateTier t) { tier = Objects.requireNonNull(t); return this; }
+        public Builder preSignMaxAge(Duration d) { preSignMaxAge = nonNegative(d); return this; }
+        public Builder connectTimeout(Duration d) { connectTimeout = nonNegative(d); return this; }
+        public Builder readTimeout(Duration d) { readTimeout = nonNegative(d); return this; }
+        public Builder callTimeout(Duration d) { callTimeout = nonNegative(d); return this; }
+        public Builder maxRetries5xx(int n) { maxRetries5xx = Math.max(0, n); return this; }
+        public Builder createTransportRetries(int n) { createTransportRetries = Math.max(0, n); return this; }
+        public Builder cancelTransportRetries(int n) { cancelTransportRetries = Math.max(0, n); return this; }
+        public Builder backoff(Duration initial, Duration max) {
+            backoffInitial = nonNegative(initial);
+            backoffMax = nonNegative(max);
+            return this;
+        }
+        /** Seed of the backoff jitter (I/O timing, not a decision). */
+        public Builder seed(long s) { seed = s; return this; }
+        /** Wall clock for the signature timestamps. */
+        public Builder clockMillis(LongSupplier c) { clockMillis = Objects.requireNonNull(c); return this; }
+        public Builder maxConnections(int n) { maxConnections = Math.max(1, n); return this; }
+        public Builder rateBudget(boolean on) { rateBudget = on; return this; }
+
+        public SenderConfig build() {
+            return new SenderConfig(this);
+        }
+
+        private static Duration nonNegative(Duration d) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException("duration must be zero or positive: " + d);
+            }
+            return d;
+        }
+    }
+}
