@@ -2,7 +2,6 @@ package io.kengine.bench;
 
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.ScriptedFeedSettings;
-import io.kengine.engine.StrategyDefaults;
 import io.kengine.engine.TradingEngine;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.journal.JournalFormat;
@@ -37,7 +36,7 @@ final class ReplayJournal {
             RingConfig.OUTBOUND_SIZE, dir, ScriptedEvents.RUN_ID, "paper");
         ScriptedFeedSettings feed = new ScriptedFeedSettings(ScriptedEvents.MARKETS, ScriptedEvents.SEED,
             RECORD_EVENTS_PER_SECOND, TIMER_INTERVAL_MS, feedEvents);
-        try (TradingEngine engine = TradingEngine.start(options, feed, StrategyDefaults.entries(), new SystemEpochNanoClock())) {
+        try (TradingEngine engine = TradingEngine.start(options, feed, BenchParameters.entries(), new SystemEpochNanoClock())) {
             if (!engine.awaitFeed(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("scripted feed did not finish " + feedEvents + " events");
             }

@@ -1,7 +1,6 @@
 package io.kengine.bench;
 
 import io.kengine.engine.SessionAnnouncer;
-import io.kengine.engine.StrategyDefaults;
 import io.kengine.sim.scripted.ScriptedMarketFeed;
 
 /**
@@ -21,7 +20,7 @@ final class ScriptedEvents {
 
     ScriptedEvents(int bodyEvents) {
         ScriptedMarketFeed feed = new ScriptedMarketFeed(SEED, MARKETS, CLOSE_TIME_MS);
-        SessionAnnouncer.announce(preamble, RUN_ID, "bench", StrategyDefaults.entries());
+        SessionAnnouncer.announce(preamble, RUN_ID, "bench", BenchParameters.entries());
         feed.publishStart(preamble);
         while (body.count() < bodyEvents) {
             feed.publishNext(body);

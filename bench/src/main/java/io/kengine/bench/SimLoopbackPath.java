@@ -5,7 +5,6 @@ import io.kengine.engine.BusinessStages;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.EngineRuntime;
 import io.kengine.engine.SessionAnnouncer;
-import io.kengine.engine.StrategyDefaults;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.KalshiFeed;
@@ -88,7 +87,7 @@ final class SimLoopbackPath implements TickPath {
         this.mark = marks[0];
         runtime.start();
         this.acks = runtime.newInboundPublisher();
-        SessionAnnouncer.announce(acks, 0x100B, "paper", StrategyDefaults.entries());
+        SessionAnnouncer.announce(acks, 0x100B, "paper", BenchParameters.entries());
         this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl(server.restBaseUrl()).wsUrl(server.webSocketUrl())
             .keyId("bench").privateKey(key.getPrivate()).tickers(List.of(tickers)).seed(1).build(), runtime.newInboundPublisher());
         feed.start();

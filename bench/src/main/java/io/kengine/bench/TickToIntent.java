@@ -4,7 +4,6 @@ import io.kengine.engine.BusinessStages;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.EngineRuntime;
 import io.kengine.engine.SessionAnnouncer;
-import io.kengine.engine.StrategyDefaults;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.decode.ByteKeyMarketIds;
 import io.kengine.feed.decode.DecodeCounters;
@@ -64,7 +63,7 @@ public final class TickToIntent implements TickPath {
         this.mark = marks[0];
         runtime.start();
         this.pub = runtime.newInboundPublisher();
-        SessionAnnouncer.announce(pub, 0x5EED, "paper", StrategyDefaults.entries());
+        SessionAnnouncer.announce(pub, 0x5EED, "paper", BenchParameters.entries());
         frames.publishMarkets(pub);
         this.ids = frames.marketIds();
     }

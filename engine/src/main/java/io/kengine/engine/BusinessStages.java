@@ -1,6 +1,8 @@
 package io.kengine.engine;
 
 import io.kengine.book.BookStage;
+import io.kengine.gateway.GatewaySignals;
+import io.kengine.gateway.orders.OrdersConfig;
 import io.kengine.gateway.orders.QuoteOrdersStage;
 import io.kengine.pricing.PricingStage;
 import io.kengine.protocol.stage.EventPublisher;
@@ -25,10 +27,18 @@ public final class BusinessStages {
 
     /** @param resync where the book stage asks for fresh snapshots (a side effect only; replay passes NONE) */
     public BusinessStages(EventPublisher intents, ResyncRequests resync) {
+        this(intents, resync, GatewaySignals.NONE);
+    }
+
+    /**
+     * @param signals where the orders stage asks the gateway to reconcile or halt a market (side effects
+     *                only: what comes back arrives as journaled events, so replay passes NONE)
+     */
+    public BusinessStages(EventPublisher intents, ResyncRequests resync, GatewaySignals signals) {
         this.book = new BookStage().resyncRequests(resync);
         this.pricing = new PricingStage();
         this.risk = new RiskStage();
-        this.orders = new QuoteOrdersStage(intents);
+        this.orders = new QuoteOrdersStage(intents, OrdersConfig.DEFAULTS, signals);
     }
 
     public Stage[] inOrder() {

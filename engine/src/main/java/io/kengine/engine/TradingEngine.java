@@ -10,22 +10,26 @@ import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's main job: rings and stages, a paper exchange as the sender, a market source
+ * The engine's main job: rings and stages, an order venue (the paper exchange, or an exchange over
+ * Kalshi's REST API), a market source
  * (the embedded simulator through the WebSocket feed, or the scripted feed), every event journaled.
  * Start, let it run, close: close stops the market source, drains both
  * rings and the paper replies, and closes the journal, so a replay sees exactly what happened.
  */
 public final class TradingEngine implements AutoCloseable {
     private final EngineRuntime runtime;
-    private final PaperExchange paper;
+    private final OrderVenue venue;
     private final MarketSource source;
     private final BusinessStages stages;
+    private final AutoCloseable afterVenue;
 
-    private TradingEngine(EngineRuntime runtime, BusinessStages stages, PaperExchange paper, MarketSource source) {
+    private TradingEngine(EngineRuntime runtime, BusinessStages stages, OrderVenue venue, MarketSource source,
+                          AutoCloseable afterVenue) {
         this.runtime = runtime;
         this.stages = stages;
-        this.paper = paper;
+        this.venue = venue;
         this.source = source;
+        this.afterVenue = afterVenue;
     }
 
     /** The engine on the deterministic scripted feed (no sockets): tests, benchmarks, {@code feed.source: scripted}. */
@@ -40,13 +44,21 @@ public final class TradingEngine implements AutoCloseable {
     /** The engine on any market source; the source starts after the session and its parameters are on the ring. */
     public static TradingEngine start(EngineOptions options, Function<EngineRuntime, MarketSource> sourceFactory,
                                       Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock) {
-        PaperExchange[] paper = new PaperExchange[1];
+        return start(options, sourceFactory, parameters, clock, new PaperVenue(), null);
+    }
+
+    /**
+     * The engine trading through {@code venue}. @param afterVenue closed last, after the venue (e.g. the
+     * embedded simulator both the feed and the gateway talk to); may be null
+     */
+    public static TradingEngine start(EngineOptions options, Function<EngineRuntime, MarketSource> sourceFactory,
+                                      Iterable<Map.Entry<String, String>> parameters, EpochNanoClock clock,
+                                      OrderVenue venue, AutoCloseable afterVenue) {
         BusinessStages[] stages = new BusinessStages[1];
         ResyncSignal resync = new ResyncSignal();
         EngineRuntime runtime = new EngineRuntime(options, clock,
-            intents -> (stages[0] = new BusinessStages(intents, resync)).inOrder(),
-            inbound -> paper[0] = new PaperExchange(inbound), () -> paper[0].isIdle());
-        paper[0].start();
+            intents -> (stages[0] = new BusinessStages(intents, resync, venue.signals())).inOrder(),
+            venue::sender, venue::isIdle);
         runtime.start();
         EventPublisher control = runtime.newInboundPublisher();
         SessionAnnouncer.announce(control, options.runId(), options.mode(), parameters);
@@ -54,11 +66,15 @@ public final class TradingEngine implements AutoCloseable {
         try {
             source.start();
             source.watchResyncRequests(resync);
+            venue.afterMarketSourceStarted();
         } catch (RuntimeException e) {
+            source.stop();
             runtime.close();
+            venue.close();
+            closeQuietly(afterVenue);
             throw e;
         }
-        return new TradingEngine(runtime, stages[0], paper[0], source);
+        return new TradingEngine(runtime, stages[0], venue, source, afterVenue);
     }
 
     /** Waits until the market source ends by itself (the scripted feed's event limit). */
@@ -74,8 +90,13 @@ public final class TradingEngine implements AutoCloseable {
         return stages;
     }
 
+    /** The paper exchange when the engine trades on paper in the process, else null. */
     public PaperExchange paper() {
-        return paper;
+        return venue instanceof PaperVenue p ? p.paper() : null;
+    }
+
+    public OrderVenue venue() {
+        return venue;
     }
 
     public MarketSource source() {
@@ -86,5 +107,18 @@ public final class TradingEngine implements AutoCloseable {
     public void close() {
         source.stop();
         runtime.close();
+        venue.close();
+        closeQuietly(afterVenue);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.getLogger(TradingEngine.class.getName()).log(System.Logger.Level.WARNING, "closing " + c + ": " + e);
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class RiskParameters {
     public static final ParameterDef MAX_OPEN = ParameterDef.integer("risk.maxOpenOrders", "400",
         "most orders open in all markets").withMin(1);
     public static final ParameterDef MAX_ORDERS_PER_MINUTE = ParameterDef.integer("risk.maxOrdersPerMinute", "600",
-        "most creates and amends in any 60 s of event time").withMin(1).withMax(100_000);
+        "most creates and amends in any 60 s of event time").withMin(1).withMax(60_000_000);
     public static final ParameterDef TOKEN_TIER = ParameterDef.enumOf("risk.tokens.tier",
         List.of("basic", "advanced", "expert", "premier", "paragon", "prime", "prestige"), "basic",
         "Kalshi usage tier whose write token bucket risk mirrors");

@@ -14,7 +14,13 @@ import io.kengine.engine.ops.LiveTradingGuard;
 import io.kengine.engine.ops.OpsRuntime;
 import io.kengine.engine.ops.Signals;
 import io.kengine.engine.ring.StageMapping;
+import io.kengine.engine.RestVenue;
 import io.kengine.engine.simulator.SimulatorMarketSource;
+import io.kengine.engine.simulator.SimulatorVenue;
+import io.kengine.gateway.MarketTickers;
+import io.kengine.gateway.rest.RateTier;
+import io.kengine.gateway.rest.Reconciler;
+import io.kengine.gateway.rest.SenderConfig;
 import io.kengine.feed.connection.FeedStartException;
 import io.kengine.journal.JournalException;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -87,8 +93,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         if (cfg.engine().runMode() == RunMode.LIVE && !LIVE_GATEWAY_AVAILABLE) {
-            System.err.println("engine.runMode: live trading is refused: this build has no exchange gateway yet "
-                + "(every other live check passed; set engine.runMode: paper)");
+            System.err.println("engine.runMode: live trading is refused: this build trades the embedded simulator through"
+                + " its REST gateway, but has no market source for Kalshi's own markets yet (every other live check"
+                + " passed; set engine.runMode: paper)");
             return ExitCodes.CONFIG;
         }
         long limitNanos;
@@ -222,8 +229,19 @@ final class RunCommand implements Callable<Integer> {
                 cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
         }
         EngineConfig.SimulatorFeedSettings s = cfg.feed().simulator();
-        return TradingEngine.start(options, runtime -> new SimulatorMarketSource(s.port(), s.markets(), s.seed(),
-            s.timerIntervalMs(), runtime::newInboundPublisher), cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
+        // The embedded simulator is a whole exchange: the engine reads it with its WebSocket feed and trades it
+        // with its REST gateway (signed, rate-budgeted, reconciled), exactly as it would Kalshi. No money is real.
+        SimulatorVenue venue = SimulatorVenue.start(s.port(), s.markets(), s.seed());
+        try {
+            SenderConfig sender = SenderConfig.builder().restBaseUrl(venue.restBaseUrl()).keyId(SimulatorVenue.KEY_ID)
+                .privateKey(venue.privateKey()).tier(RateTier.BASIC).seed(options.runId()).build();
+            RestVenue orders = new RestVenue(sender, MarketTickers.of(venue.tickers()), Reconciler.Settings.DEFAULTS);
+            return TradingEngine.start(options, runtime -> new SimulatorMarketSource(venue, s.seed(), s.timerIntervalMs(),
+                runtime::newInboundPublisher), cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock(), orders, venue);
+        } catch (RuntimeException e) {
+            venue.close();
+            throw e;
+        }
     }
 
     private static FeedSource choice(String name) {

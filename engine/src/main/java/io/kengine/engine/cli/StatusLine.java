@@ -50,9 +50,8 @@ final class StatusLine {
         RingCounters c = engine.runtime().counters();
         double secs = (System.nanoTime() - startNanos) / 1e9;
         return String.format("summary: %.1fs, %d events in, %d intents out, %d sent, journaled %d in / %d out, "
-                + "ring full %d in / %d out, stage errors %d, paper replies %d",
+                + "ring full %d in / %d out, stage errors %d",
             secs, c.inboundPublished.get(), c.intentsPublished.get(), c.intentsSent.get(), c.journaledIn.get(),
-            c.journaledOut.get(), c.inboundFull.get(), c.outboundFull.get(), engine.runtime().stageErrors().count(),
-            engine.paper().repliesPublished());
+            c.journaledOut.get(), c.inboundFull.get(), c.outboundFull.get(), engine.runtime().stageErrors().count());
     }
 }

@@ -7,9 +7,6 @@ import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.protocol.stage.EventPublisher;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -20,8 +17,6 @@ import java.util.function.Supplier;
  * Pointing the feed at Kalshi instead is a change of URLs and key, nothing more.
  */
 public final class SimulatorMarketSource implements MarketSource {
-    private static final String KEY_ID = "engine";
-    private static final String ACCOUNT = "engine";
     private static final long RESYNC_POLL_MS = 250;
 
     private final int port;
@@ -29,13 +24,25 @@ public final class SimulatorMarketSource implements MarketSource {
     private final long seed;
     private final long timerIntervalMs;
     private final Supplier<EventPublisher> publishers;
-    private SimulatedExchange sim;
+    private final SimulatorVenue given;   // started by the caller (who also trades it), or null: start our own
+    private SimulatorVenue venue;
     private KalshiFeed feed;
     private TimerSource timers;
     private java.util.concurrent.ScheduledExecutorService resyncWatcher;
 
     /** @param publishers gives one inbound publisher per producer (the feed, the timer) */
     public SimulatorMarketSource(int port, int markets, long seed, long timerIntervalMs, Supplier<EventPublisher> publishers) {
+        this(null, port, markets, seed, timerIntervalMs, publishers);
+    }
+
+    /** Market data from a simulator the caller started and owns (it closes it after the gateway). */
+    public SimulatorMarketSource(SimulatorVenue venue, long seed, long timerIntervalMs, Supplier<EventPublisher> publishers) {
+        this(venue, 0, venue.tickers().size(), seed, timerIntervalMs, publishers);
+    }
+
+    private SimulatorMarketSource(SimulatorVenue given, int port, int markets, long seed, long timerIntervalMs,
+                                  Supplier<EventPublisher> publishers) {
+        this.given = given;
         this.port = port;
         this.markets = markets;
         this.seed = seed;
@@ -45,14 +52,11 @@ public final class SimulatorMarketSource implements MarketSource {
 
     @Override
     public void start() {
-        KeyPair key = newKey();
-        sim = SimulatedExchange.start(port, markets, seed);
+        venue = given != null ? given : SimulatorVenue.start(port, markets, seed);
         try {
-            sim.server().registerKey(KEY_ID, ACCOUNT, Pem.encode("PUBLIC KEY", key.getPublic().getEncoded()));
-            sim.server().deposit(ACCOUNT, 10_000L * 10_000L);
             FeedConfig config = FeedConfig.builder()
-                .restBaseUrl(sim.server().restBaseUrl()).wsUrl(sim.server().webSocketUrl())
-                .keyId(KEY_ID).privateKey(key.getPrivate()).tickers(sim.tickers()).seed(seed).build();
+                .restBaseUrl(venue.restBaseUrl()).wsUrl(venue.webSocketUrl())
+                .keyId(SimulatorVenue.KEY_ID).privateKey(venue.privateKey()).tickers(venue.tickers()).seed(seed).build();
             feed = new KalshiFeed(config, publishers.get());
             feed.start();
             timers = new TimerSource(publishers.get(), timerIntervalMs);
@@ -60,16 +64,6 @@ public final class SimulatorMarketSource implements MarketSource {
         } catch (RuntimeException e) {
             stop();
             throw e;
-        }
-    }
-
-    private static KeyPair newKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate the simulator API key", e);
         }
     }
 
@@ -102,8 +96,8 @@ public final class SimulatorMarketSource implements MarketSource {
         if (feed != null) {
             feed.close();
         }
-        if (sim != null) {
-            sim.close();
+        if (venue != null && given == null) {
+            venue.close();
         }
     }
 
@@ -119,7 +113,7 @@ public final class SimulatorMarketSource implements MarketSource {
 
     @Override
     public String describe() {
-        return "simulator " + (sim == null ? "(not started)" : sim.server().webSocketUrl()) + ", " + markets
+        return "simulator " + (venue == null ? "(not started)" : venue.webSocketUrl()) + ", " + markets
             + " markets via the Kalshi WebSocket feed";
     }
 
@@ -128,6 +122,6 @@ public final class SimulatorMarketSource implements MarketSource {
     }
 
     public SimulatedExchange simulator() {
-        return sim;
+        return venue == null ? null : venue.simulator();
     }
 }

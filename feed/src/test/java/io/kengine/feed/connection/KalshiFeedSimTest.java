@@ -208,7 +208,7 @@ class KalshiFeedSimTest {
         assertEquals(1, feed.markets().id(B));
         assertEquals(2, count(FeedCounter.DEFINITIONS));
         assertEquals(10L, (long) ring.read(s -> s.book(1).grid().tickAt(5_000)), "B's grid comes from price_ranges");
-        await("connected with trusted books", 3_000, this::booksEqual);
+        await("connected with trusted books", 10_000, this::booksEqual);
         activity(40, 10);
         assertRecoveredWithinOneSecond("plain activity");
         assertTrue(count(FeedCounter.DELTAS) > 100, feed.counters().toString());
@@ -222,7 +222,7 @@ class KalshiFeedSimTest {
         startServer(SimServerConfig.builder());
         startFeed(b -> { });
         activity(5, 20);
-        await("first sync", 3_000, this::booksEqual);
+        await("first sync", 10_000, this::booksEqual);
         server.faults().dropWebSockets();
         activity(10, 10); // the exchange moves on while we are away
         assertRecoveredWithinOneSecond("dropped socket");
@@ -237,7 +237,7 @@ class KalshiFeedSimTest {
         startServer(SimServerConfig.builder());
         startFeed(b -> { });
         activity(5, 20);
-        await("first sync", 3_000, this::booksEqual);
+        await("first sync", 10_000, this::booksEqual);
         server.faults().skipSeq(1);
         activity(20, 5);
         assertRecoveredWithinOneSecond("skipped seq");
@@ -251,7 +251,7 @@ class KalshiFeedSimTest {
         startServer(SimServerConfig.builder());
         startFeed(b -> { });
         activity(5, 20);
-        await("first sync", 3_000, this::booksEqual);
+        await("first sync", 10_000, this::booksEqual);
         server.faults().duplicateSeq(1);
         activity(20, 5);
         assertRecoveredWithinOneSecond("duplicated seq");
@@ -263,7 +263,7 @@ class KalshiFeedSimTest {
         startServer(SimServerConfig.builder());
         startFeed(b -> { });
         activity(5, 20);
-        await("first sync", 3_000, this::booksEqual);
+        await("first sync", 10_000, this::booksEqual);
         server.faults().malformNext(1);
         activity(20, 5);
         assertRecoveredWithinOneSecond("malformed frame");
@@ -275,7 +275,7 @@ class KalshiFeedSimTest {
         startServer(SimServerConfig.builder());
         startFeed(b -> { });
         activity(5, 20);
-        await("first sync", 3_000, this::booksEqual);
+        await("first sync", 10_000, this::booksEqual);
         for (int round = 0; round < 3; round++) {
             server.faults().skipSeq(2).duplicateSeq(1).malformNext(1).reorderNext(1);
             activity(15, 5);
@@ -290,7 +290,7 @@ class KalshiFeedSimTest {
     void aSilentConnectionIsDeclaredDeadAndReplaced() {
         startServer(SimServerConfig.builder().pingInterval(Duration.ofSeconds(60)).pongTimeout(Duration.ofSeconds(120)));
         startFeed(b -> b.deadAfter(Duration.ofMillis(300)));
-        await("dead connection detected and replaced", 3_000,
+        await("dead connection detected and replaced", 10_000,
                 () -> count(FeedCounter.DEAD_CONNECTIONS) >= 1 && count(FeedCounter.CONNECTS) >= 2 && feed.isConnected());
         activity(5, 10);
         assertRecoveredWithinOneSecond("dead connection");
@@ -300,7 +300,7 @@ class KalshiFeedSimTest {
     void serverPingsKeepAQuietConnectionAlive() {
         startServer(SimServerConfig.builder().pingInterval(Duration.ofMillis(50)));
         startFeed(b -> b.deadAfter(Duration.ofMillis(300)));
-        await("connected", 3_000, this::booksEqual);
+        await("connected", 10_000, this::booksEqual);
         long until = System.nanoTime() + 900_000_000L; // three dead-after periods with no data, only pings
         await("quiet period", 2_000, () -> System.nanoTime() > until || count(FeedCounter.DEAD_CONNECTIONS) > 0);
         assertEquals(0, count(FeedCounter.DEAD_CONNECTIONS));
@@ -316,7 +316,7 @@ class KalshiFeedSimTest {
                 .restFallbackAfter(Duration.ofMillis(150)).restPollInterval(Duration.ofMillis(50));
         feed = new KalshiFeed(b.build(), ring);
         feed.start();
-        await("REST-sourced books", 3_000, this::booksEqual);
+        await("REST-sourced books", 10_000, this::booksEqual);
         assertEquals(0, count(FeedCounter.CONNECTS));
         assertTrue(count(FeedCounter.REST_SNAPSHOTS) >= 2);
         activity(5, 10);
@@ -324,7 +324,7 @@ class KalshiFeedSimTest {
         assertTrue(ring.events().stream().anyMatch(p -> p.source() == EventSource.REST_POLLER));
 
         proxy.enable();
-        await("socket up", 3_000, () -> feed.isConnected() && count(FeedCounter.SNAPSHOTS) >= 2);
+        await("socket up", 10_000, () -> feed.isConnected() && count(FeedCounter.SNAPSHOTS) >= 2);
         long polls = count(FeedCounter.REST_POLLS);
         activity(10, 10);
         assertRecoveredWithinOneSecond("socket back");
@@ -334,7 +334,7 @@ class KalshiFeedSimTest {
         assertTrue(count(FeedCounter.DELTAS) > 0);
 
         proxy.disable(); // and again: socket down → books untrusted → REST takes over
-        await("REST again", 3_000, () -> !feed.isConnected() && count(FeedCounter.REST_POLLS) > polls + 1);
+        await("REST again", 10_000, () -> !feed.isConnected() && count(FeedCounter.REST_POLLS) > polls + 1);
         activity(5, 10);
         await("REST books after the second outage", 2_000, this::booksEqual);
         assertClean();
@@ -367,7 +367,7 @@ class KalshiFeedSimTest {
         assertEquals(0, count(FeedCounter.SERIES_UNKNOWN));
 
         activity(5, 10);
-        await("books and both subscriptions acknowledged", 3_000,
+        await("books and both subscriptions acknowledged", 10_000,
                 () -> booksEqual() && feed.decodeCounters().frames(FrameKind.CONTROL) >= 2);
         long t = server.now();
         server.exchange(ex -> {
@@ -380,7 +380,7 @@ class KalshiFeedSimTest {
         });
         addMarket("KXLIFE-26DEC31-D", "KXLIFE-26DEC31", "KXLIFE"); // created: not one of ours
         activity(10, 10); // deltas keep flowing around the lifecycle frames
-        await("lifecycle events", 3_000, () -> ring.lifecycles().size() >= 5 && count(FeedCounter.LIFECYCLE_OTHER_MARKETS) >= 1);
+        await("lifecycle events", 10_000, () -> ring.lifecycles().size() >= 5 && count(FeedCounter.LIFECYCLE_OTHER_MARKETS) >= 1);
         long close = Math.floorDiv(t + 1_000, 1_000) * 1_000;
         assertEquals(List.of("2 deactivated result=0 value=- open=- close=- time=-",
                 "2 activated result=0 value=- open=- close=- time=-",
@@ -407,6 +407,6 @@ class KalshiFeedSimTest {
         assertEquals("event=KXFEED-26DEC31 series=KXFEED", ring.definition(1));
         assertEquals(0, count(FeedCounter.EVENT_LOOKUPS), "the series filter already says which series the event is in");
         activity(5, 10);
-        await("books", 3_000, this::booksEqual);
+        await("books", 10_000, this::booksEqual);
     }
 }

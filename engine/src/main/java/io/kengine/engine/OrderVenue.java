@@ -1,0 +1,32 @@
+package io.kengine.engine;
+
+import io.kengine.gateway.GatewaySignals;
+import io.kengine.gateway.IntentSender;
+import io.kengine.protocol.stage.EventPublisher;
+
+/**
+ * Where the engine's intents go and where their replies come from: the paper exchange (nothing leaves
+ * the process) or an exchange over Kalshi's REST API (the embedded simulator, Kalshi demo or production).
+ * The runtime asks for the sender once, with an inbound publisher of its own for the replies.
+ */
+public interface OrderVenue extends AutoCloseable {
+    /** Builds (once) the sender the outbound ring's last consumer calls. */
+    IntentSender sender(EventPublisher inbound);
+
+    /** True when no reply or report is still on its way to the inbound ring (the engine drains until then). */
+    boolean isIdle();
+
+    /** What the orders stage may ask of the I/O side (reconcile now, halt a market). */
+    default GatewaySignals signals() {
+        return GatewaySignals.NONE;
+    }
+
+    /** Called once the market source runs: e.g. the start-up reconciliation. */
+    default void afterMarketSourceStarted() {
+    }
+
+    String describe();
+
+    @Override
+    void close();
+}

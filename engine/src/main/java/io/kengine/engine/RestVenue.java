@@ -1,0 +1,116 @@
+package io.kengine.engine;
+
+import io.kengine.gateway.GatewaySignals;
+import io.kengine.gateway.IntentSender;
+import io.kengine.gateway.MarketTickers;
+import io.kengine.gateway.rest.InboundPublisher;
+import io.kengine.gateway.rest.KalshiRestSender;
+import io.kengine.gateway.rest.Reconciler;
+import io.kengine.gateway.rest.SenderConfig;
+import io.kengine.protocol.stage.EventPublisher;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An exchange over Kalshi's REST API: the gateway's sender (signing, rate budget, retries, replies as
+ * inbound events) and its reconciler (start-up and periodic comparison of orders, fills and positions).
+ * The orders stage exists before the reconciler (the runtime builds the stages first), so its signals
+ * go through a forwarder that reaches the reconciler once it exists.
+ */
+public final class RestVenue implements OrderVenue {
+    private final SenderConfig config;
+    private final MarketTickers tickers;
+    private final Reconciler.Settings settings;
+    private final Forward signals = new Forward();
+    private InboundPublisher inbound;
+    private KalshiRestSender sender;
+    private Reconciler reconciler;
+
+    public RestVenue(SenderConfig config, MarketTickers tickers, Reconciler.Settings settings) {
+        this.config = config;
+        this.tickers = tickers;
+        this.settings = settings;
+    }
+
+    @Override
+    public IntentSender sender(EventPublisher ring) {
+        inbound = new InboundPublisher(ring).start();
+        sender = new KalshiRestSender(config, tickers, inbound).start();
+        reconciler = new Reconciler(sender, tickers, inbound, settings, config.clockMillis());
+        signals.target = reconciler;
+        return sender;
+    }
+
+    @Override
+    public GatewaySignals signals() {
+        return signals;
+    }
+
+    @Override
+    public void afterMarketSourceStarted() {
+        reconciler.start();
+    }
+
+    /** Waits (bounded) for the start-up reconciliation; quoting before it could double resting orders. */
+    public boolean awaitStartupReconciliation(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (reconciler.completedRounds() < 1) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10); // a poll at start-up, not on any trading path
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return sender == null || (sender.isIdle() && inbound.isIdle());
+    }
+
+    public KalshiRestSender restSender() {
+        return sender;
+    }
+
+    public Reconciler reconciler() {
+        return reconciler;
+    }
+
+    /** Asks for a reconciliation round now (e.g. after the feed reconnected). */
+    public void requestReconciliation() {
+        if (reconciler != null) {
+            reconciler.requestRound();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Kalshi REST gateway → " + config.origin() + " (signed, " + config.tier() + " rate budget, reconciled every "
+            + settings.period().toSeconds() + " s)";
+    }
+
+    @Override
+    public void close() {
+        if (reconciler != null) {
+            reconciler.close();
+        }
+        if (inbound != null) {
+            inbound.close();
+        }
+    }
+
+    /** Forwards the orders stage's signals to the reconciler once it exists; drops them before. */
+    private static final class Forward implements GatewaySignals {
+        private volatile GatewaySignals target = GatewaySignals.NONE;
+
+        @Override
+        public void unknownOrder(int marketId) {
+            target.unknownOrder(marketId);
+        }
+
+        @Override
+        public void reconcileMismatch(int marketId) {
+            target.reconcileMismatch(marketId);
+        }
+    }
+}
