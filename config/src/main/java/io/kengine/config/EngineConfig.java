@@ -149,11 +149,25 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
     }
 
     /** {@code feed:} where market data comes from. */
-    public record FeedSettings(FeedSource source, ScriptedFeedSettings scripted, SimulatorFeedSettings simulator) {
+    public record FeedSettings(FeedSource source, ScriptedFeedSettings scripted, SimulatorFeedSettings simulator,
+                               FairValueSettings fairValue) {
         public FeedSettings {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(scripted, "scripted");
             Objects.requireNonNull(simulator, "simulator");
+            Objects.requireNonNull(fairValue, "fairValue");
+        }
+    }
+
+    /**
+     * {@code feed.fairValue:} external fair values (a model's probability, a sportsbook consensus) as
+     * journaled events: an HTTP endpoint on 127.0.0.1 ({@code httpPort} −1 off, 0 any free port) and a
+     * watched file ({@code file} absent: off). A value without its own lifetime gets {@code defaultLifetimeMs};
+     * none may live longer than {@code maxLifetimeMs}.
+     */
+    public record FairValueSettings(int httpPort, Path file, long fileRecheckMs, long defaultLifetimeMs, long maxLifetimeMs) {
+        public boolean enabled() {
+            return httpPort >= 0 || file != null;
         }
     }
 

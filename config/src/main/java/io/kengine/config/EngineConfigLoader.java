@@ -16,6 +16,7 @@ import io.kengine.config.EngineConfig.OpsSettings;
 import io.kengine.config.EngineConfig.ShutdownSettings;
 import io.kengine.config.EngineConfig.StartupSettings;
 import io.kengine.config.EngineConfig.FeedSettings;
+import io.kengine.config.EngineConfig.FairValueSettings;
 import io.kengine.config.EngineConfig.JournalSettings;
 import io.kengine.config.EngineConfig.RingSettings;
 import io.kengine.config.EngineConfig.ScriptedFeedSettings;
@@ -258,8 +259,21 @@ public final class EngineConfigLoader {
             (int) m.integer("port", 0, 65_535, 0),
             m.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100));
         m.rejectUnknownKeys();
+        YamlSection f = s.section("fairValue");
+        String file = f.text("file", "");
+        FairValueSettings fairValue = new FairValueSettings(
+            (int) f.integer("httpPort", -1, 65_535, -1),
+            file.isBlank() ? null : Path.of(file),
+            f.integer("fileRecheckMs", 10, 60_000, 1_000),
+            f.integer("defaultLifetimeMs", 1, 86_400_000, 60_000),
+            f.integer("maxLifetimeMs", 1, 86_400_000, 3_600_000));
+        if (fairValue.defaultLifetimeMs() > fairValue.maxLifetimeMs()) {
+            f.errors().add(f.pathOf("defaultLifetimeMs"), fairValue.defaultLifetimeMs() + " is above maxLifetimeMs "
+                + fairValue.maxLifetimeMs());
+        }
+        f.rejectUnknownKeys();
         s.rejectUnknownKeys();
-        return new FeedSettings(source, scripted, simulator);
+        return new FeedSettings(source, scripted, simulator, fairValue);
     }
 
     private static void checkAcrossSections(EngineSettings engine, ConfigErrors errors) {

@@ -22,6 +22,7 @@ public final class TradingEngine implements AutoCloseable {
     private final MarketSource source;
     private final BusinessStages stages;
     private final AutoCloseable afterVenue;
+    private final java.util.List<AutoCloseable> inputs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TradingEngine(EngineRuntime runtime, BusinessStages stages, OrderVenue venue, MarketSource source,
                           AutoCloseable afterVenue) {
@@ -103,8 +104,20 @@ public final class TradingEngine implements AutoCloseable {
         return source;
     }
 
+    /** Another producer of inbound events (e.g. fair-value inputs), stopped first when the engine closes. */
+    public void attachInput(AutoCloseable input) {
+        inputs.add(input);
+    }
+
+    /** The market registry of the feed (ticker ↔ id), or null when the source has none (scripted feed). */
+    public io.kengine.feed.connection.MarketRegistry marketRegistry() {
+        return source instanceof io.kengine.engine.simulator.SimulatorMarketSource s && s.feed() != null
+            ? s.feed().markets() : null;
+    }
+
     @Override
     public void close() {
+        inputs.forEach(TradingEngine::closeQuietly);
         source.stop();
         runtime.close();
         venue.close();

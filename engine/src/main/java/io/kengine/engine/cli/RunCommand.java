@@ -15,6 +15,8 @@ import io.kengine.engine.ops.OpsRuntime;
 import io.kengine.engine.ops.Signals;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.engine.RestVenue;
+import io.kengine.feed.fairvalue.FairValueInputs;
+import io.kengine.feed.fairvalue.FairValueMarkets;
 import io.kengine.engine.simulator.SimulatorMarketSource;
 import io.kengine.engine.simulator.SimulatorVenue;
 import io.kengine.gateway.MarketTickers;
@@ -132,6 +134,13 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("feed: " + e.getMessage());
             return ExitCodes.RUNTIME;
         }
+        try {
+            startFairValueInputs(engine, cfg);
+        } catch (IOException e) {
+            engine.close();
+            System.err.println("feed.fairValue: cannot start the fair-value inputs: " + e.getMessage());
+            return ExitCodes.RUNTIME;
+        }
         OpsRuntime ops;
         try {
             ops = OpsRuntime.start(engine, options, cfg, loaded.file(), StrategyParameters.all(), Main.env(), System.out);
@@ -242,6 +251,23 @@ final class RunCommand implements Callable<Integer> {
             venue.close();
             throw e;
         }
+    }
+
+    /** External fair values (HTTP on 127.0.0.1, a watched file) as journaled events, when configured. */
+    private static void startFairValueInputs(TradingEngine engine, EngineConfig cfg) throws IOException {
+        EngineConfig.FairValueSettings f = cfg.feed().fairValue();
+        if (!f.enabled()) {
+            return;
+        }
+        io.kengine.feed.connection.MarketRegistry registry = engine.marketRegistry();
+        FairValueMarkets markets = registry == null ? ticker -> FairValueMarkets.UNKNOWN : FairValueMarkets.of(registry);
+        SystemEpochNanoClock clock = new SystemEpochNanoClock();
+        FairValueInputs inputs = FairValueInputs.start(new FairValueInputs.Settings(f.httpPort(), f.file(), f.fileRecheckMs(),
+            f.defaultLifetimeMs(), f.maxLifetimeMs()), engine.runtime().newInboundPublisher(), markets, clock::nanoTime);
+        engine.attachInput(inputs);
+        System.out.println("fair values: " + (inputs.server() != null ? "POST http://127.0.0.1:" + inputs.server().port()
+            + "/fair-value" : "") + (inputs.server() != null && inputs.watcher() != null ? ", " : "")
+            + (inputs.watcher() != null ? "file " + f.file() : ""));
     }
 
     private static FeedSource choice(String name) {
