@@ -5,6 +5,9 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.kengine.engine.ops.LatencyPath;
+import io.kengine.engine.ops.LatencyRecorder;
+import io.kengine.engine.ops.LatencyRecorders;
 import io.kengine.engine.ring.InboundRingPublisher;
 import io.kengine.engine.ring.JournalHandler;
 import io.kengine.engine.ring.OutboundRingPublisher;
@@ -42,6 +45,7 @@ public final class EngineRuntime implements AutoCloseable {
     private final EpochNanoClock clock;
     private final RingCounters counters = new RingCounters();
     private final StageErrors stageErrors = new StageErrors();
+    private final LatencyRecorders latencies = new LatencyRecorders();
     private final Disruptor<EventSlot> inbound;
     private final Disruptor<EventSlot> outbound;
     private final Stage[] chain;
@@ -81,20 +85,29 @@ public final class EngineRuntime implements AutoCloseable {
 
     private void wire() {
         if (journalIn != null) {
-            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn));
+            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn, latencies.get(LatencyPath.JOURNAL)));
         }
+        // book, pricing, risk timed (sampled); the last stage (orders) is where tick-to-intent ends
+        LatencyRecorder[] perStage = new LatencyRecorder[chain.length];
+        LatencyPath[] paths = {LatencyPath.BOOK, LatencyPath.PRICING, LatencyPath.RISK};
+        for (int i = 0; i < Math.min(paths.length, chain.length - 1); i++) {
+            perStage[i] = latencies.get(paths[i]);
+        }
+        LatencyRecorder tickToIntent = latencies.get(LatencyPath.TICK_TO_INTENT);
         if (options.mapping() == StageMapping.FUSED) {
-            businessHandlers.add(new StagesHandler(stageErrors, chain));
+            businessHandlers.add(new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain));
         } else {
-            for (Stage stage : chain) {
-                businessHandlers.add(new StagesHandler(stageErrors, stage));
+            for (int i = 0; i < chain.length; i++) {
+                boolean last = i == chain.length - 1;
+                businessHandlers.add(new StagesHandler(stageErrors, new LatencyRecorder[] {perStage[i]},
+                    last ? tickToIntent : null, counters.intentsPublished, clock, chain[i]));
             }
         }
         EventHandlerGroup<EventSlot> group = null;
         for (EventHandler<EventSlot> h : businessHandlers) {
             group = group == null ? inbound.handleEventsWith(h) : group.then(h);
         }
-        SenderHandler send = new SenderHandler(sender, counters.intentsSent);
+        SenderHandler send = new SenderHandler(sender, counters.intentsSent, latencies.get(LatencyPath.INTENT_TO_WIRE));
         if (journalOut != null) {
             outbound.handleEventsWith(new JournalHandler(journalOut, counters.journaledOut)).then(send);
         } else {
@@ -172,6 +185,11 @@ public final class EngineRuntime implements AutoCloseable {
 
     public StageErrors stageErrors() {
         return stageErrors;
+    }
+
+    /** Latency per path, recorded by the threads that own each path; read by status and metrics. */
+    public LatencyRecorders latencies() {
+        return latencies;
     }
 
 

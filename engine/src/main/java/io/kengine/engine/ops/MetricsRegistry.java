@@ -2,10 +2,8 @@ package io.kengine.engine.ops;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,12 +32,15 @@ public final class MetricsRegistry {
     }
 
     private final List<Family> families = Collections.synchronizedList(new ArrayList<>());
-    private final Map<LatencyPath, LatencyRecorder> latencies = new EnumMap<>(LatencyPath.class);
+    private final LatencyRecorders latencies;
 
     public MetricsRegistry() {
-        for (LatencyPath p : LatencyPath.values()) {
-            latencies.put(p, new LatencyRecorder(p.label()));
-        }
+        this(new LatencyRecorders());
+    }
+
+    /** @param latencies the engine's recorders (see {@code EngineRuntime#latencies()}) */
+    public MetricsRegistry(LatencyRecorders latencies) {
+        this.latencies = latencies;
     }
 
     /** A monotonically increasing count; {@code name} should end in {@code _total}. */

@@ -50,7 +50,7 @@ public final class OpsRuntime implements AutoCloseable {
         this.console = console;
         this.portFile = s.control().portFile();
         this.commands = new OperatorCommands(engine.runtime().newInboundPublisher());
-        this.metrics = new MetricsRegistry();
+        this.metrics = new MetricsRegistry(engine.runtime().latencies());
         this.status = new TradingEngineStatus(engine, commands, metrics, options.runId(), options.mode(),
             cfg.engine().environment().configName());
         this.alerts = new WebhookAlerts(s.alerts().webhookUrl(), s.alerts().minIntervalMs(), s.alerts().queueSize(),

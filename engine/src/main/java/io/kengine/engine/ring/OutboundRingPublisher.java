@@ -14,6 +14,9 @@ import org.agrona.MutableDirectBuffer;
  * here for space cannot deadlock.
  */
 public final class OutboundRingPublisher implements EventPublisher {
+    /** Where in an outbound slot's notes the publish time (System.nanoTime) is kept. */
+    public static final int PUBLISHED_AT_NOTE = 0;
+
     private final RingBuffer<EventSlot> ring;
     private final RingCounters counters;
     private long claimed = -1;
@@ -39,7 +42,9 @@ public final class OutboundRingPublisher implements EventPublisher {
     @Override
     public long publish() {
         long seq = claimed;
-        EventHeader.sequence(ring.get(seq).event(), 0, seq);
+        EventSlot slot = ring.get(seq);
+        EventHeader.sequence(slot.event(), 0, seq);
+        slot.notes().putLong(PUBLISHED_AT_NOTE, System.nanoTime()); // for the sender's intent-to-wire latency; never journaled
         claimed = -1;
         ring.publish(seq);
         counters.intentsPublished.increment();

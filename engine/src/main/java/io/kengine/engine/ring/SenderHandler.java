@@ -11,15 +11,25 @@ import io.kengine.protocol.stage.EventSlot;
 public final class SenderHandler implements EventHandler<EventSlot> {
     private final IntentSender sender;
     private final RingCounters.Counter sent;
+    private final io.kengine.engine.ops.LatencyRecorder intentToWire;
 
     public SenderHandler(IntentSender sender, RingCounters.Counter sent) {
+        this(sender, sent, null);
+    }
+
+    /** @param intentToWire outbound publish → handed to the sender (after journal-out), or null */
+    public SenderHandler(IntentSender sender, RingCounters.Counter sent, io.kengine.engine.ops.LatencyRecorder intentToWire) {
         this.sender = sender;
         this.sent = sent;
+        this.intentToWire = intentToWire;
     }
 
     @Override
     public void onEvent(EventSlot slot, long sequence, boolean endOfBatch) {
         if (slot.type() == io.kengine.protocol.event.EventType.ORDER_INTENT) {
+            if (intentToWire != null) {
+                intentToWire.record(System.nanoTime() - slot.notes().getLong(OutboundRingPublisher.PUBLISHED_AT_NOTE));
+            }
             sender.send(slot.event(), 0, slot.length(), endOfBatch);
             sent.increment();
         } else if (endOfBatch) {
