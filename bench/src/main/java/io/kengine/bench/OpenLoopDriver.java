@@ -82,7 +82,9 @@ final class OpenLoopDriver {
                     if (planned - now > PARK_THRESHOLD_NANOS) {
                         LockSupport.parkNanos(planned - now - PARK_MARGIN_NANOS);
                     } else {
-                        Thread.onSpinWait();
+                        // yield, not spin: on a small host the sender and the other threads need this core more
+                        // than the producer does (a real feed thread blocks in a socket read between frames)
+                        Thread.yield();
                     }
                     now = clock.now();
                 }

@@ -77,7 +77,7 @@ public final class RiskStage implements Stage {
     private final RiskSettings settings = new RiskSettings();
     private final MarketTable markets = new MarketTable(MAX_MARKETS);
     private final PositionBook positions = new PositionBook(MAX_MARKETS);
-    private final TradeDedup dedup = new TradeDedup(1 << 12); // ≥ 2048 most recent trade ids; hashes stay in L2
+    private final TradeDedup dedup = new TradeDedup(1 << 12); // the 4096 most recent trade ids; 32 KiB of fingerprints
     private final PnlTracker pnl = new PnlTracker(positions, markets);
     private final DayClock day = new DayClock();
     private final InventoryLimits inventory = new InventoryLimits(positions);
@@ -218,13 +218,13 @@ public final class RiskStage implements Stage {
     private void applyFill(EventSlot slot, long now) {
         fill.wrap(slot.event(), 0);
         int m = fill.marketId();
-        if (!markets.valid(m) || fill.count() <= 0) {
+        long qty = fill.count(); // each field read once
+        if (!markets.valid(m) || qty <= 0) {
             return;
         }
         if (!dedup.firstTime(slot.event(), FILL_TRADE_ID_AT)) {
             return;
         }
-        long qty = fill.count();
         long price = fill.price();
         boolean bid = fill.side() == Codes.BID;
         long fee = settings.feesReported() ? fill.fee()
@@ -234,7 +234,8 @@ public final class RiskStage implements Stage {
         long after = positions.position(m);
         held(m, before, after);
         pnl.onFill(m, realized, fee);
-        correlation.onPosition(m, positions.atRiskRaw(m), after, pnl.mark(m) >= 0 ? pnl.mark(m) : price);
+        long mark = pnl.mark(m);
+        correlation.onPosition(m, positions.atRiskRaw(m), after, mark >= 0 ? mark : price);
         flow.filled(m, bid, qty);
         if (before != 0 && (before > 0) != bid) {
             losses.onClosingFill(realized - fee * 100);

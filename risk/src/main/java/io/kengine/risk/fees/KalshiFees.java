@@ -40,6 +40,15 @@ public final class KalshiFees {
         long hi = Math.multiplyHigh(b, quantity);
         long lo = b * quantity;
         if (hi == 0 && lo >= 0) {
+            // the two real rounding units divide by a constant, which the JIT turns into a multiply
+            if (rounding == ROUND_TO_MONEY_UNIT) {
+                long q = lo / SCALE;
+                return q * SCALE == lo ? q : q + 1;
+            }
+            if (rounding == ROUND_TO_CENT) {
+                long q = lo / (SCALE * ROUND_TO_CENT);
+                return (q * (SCALE * ROUND_TO_CENT) == lo ? q : q + 1) * ROUND_TO_CENT;
+            }
             return ceilDiv(lo, divisor) * rounding;
         }
         BigInteger[] qr = BigInteger.valueOf(b).multiply(BigInteger.valueOf(quantity)).divideAndRemainder(BigInteger.valueOf(divisor));

@@ -202,15 +202,102 @@ public final class CorrelationLimits {
      * market's mark ($0.0001) or a value outside (0, 1) to keep the last one
      */
     public void onPosition(int m, long newAtRiskRaw, long position, long price) {
-        addExposure(m, newAtRiskRaw - atRisk[m]);
-        atRisk[m] = newAtRiskRaw;
-        addTerms(m, -1);
-        w[m] = position / 100.0;
-        if (price > 0 && price < 10_000) {
-            p[m] = price / 10_000.0;
-            sigma[m] = Math.sqrt(var(m));
+        long d = newAtRiskRaw - atRisk[m];
+        if (d != 0) {
+            addExposure(m, d);
+            atRisk[m] = newAtRiskRaw;
         }
-        addTerms(m, 1);
+        // Removes m's old w, p, σ from the sums and adds the new ones: the same floating-point operations in
+        // the same order as addTerms(m, −1) then addTerms(m, +1) (−x added is x subtracted, exactly), so the
+        // sums are bit for bit what they were; only the accumulators live in registers between the two.
+        double w0 = w[m];
+        double p0 = p[m];
+        double s0 = sigma[m];
+        double w1 = position / 100.0;
+        double p1 = p0;
+        double s1 = s0;
+        if (price > 0 && price < 10_000) {
+            double pm = price / 10_000.0;
+            if (pm != p0) { // the same p gives the same σ: the square root runs only when the mark moved
+                p1 = pm;
+                s1 = Math.sqrt(pm * (1 - pm));
+            }
+        }
+        w[m] = w1;
+        p[m] = p1;
+        sigma[m] = s1;
+        boolean out = w0 != 0;
+        boolean in = w1 != 0;
+        if (!out && !in) {
+            return;
+        }
+        double diag = diagonal;
+        if (out) {
+            diag -= p0 * (1 - p0) * w0 * w0;
+        }
+        if (in) {
+            diag += p1 * (1 - p1) * w1 * w1;
+        }
+        diagonal = diag;
+        int e = markets.eventId(m);
+        if (e >= 0) {
+            double t = eventTerm;
+            double ep = eventP[e];
+            double er = eventR[e];
+            if (out) {
+                double pw = p0 * w0;
+                t -= er - ep * ep;
+                ep -= pw;
+                er -= pw * pw;
+                t += er - ep * ep;
+            }
+            if (in) {
+                double pw = p1 * w1;
+                t -= er - ep * ep;
+                ep += pw;
+                er += pw * pw;
+                t += er - ep * ep;
+            }
+            eventP[e] = ep;
+            eventR[e] = er;
+            eventTerm = t;
+        }
+        int n = groupCount[m];
+        if (n > 0) {
+            double t = groupTerm;
+            int at = m * GROUPS_PER_MARKET;
+            if (out) {
+                double sw = s0 * w0;
+                for (int i = 0; i < n; i++) {
+                    int g = groupOf[at + i];
+                    double rho = groupRho[g];
+                    double gs = groupS[g];
+                    double gq = groupQ[g];
+                    t -= rho * (gs * gs - gq);
+                    gs -= sw;
+                    gq -= sw * sw;
+                    t += rho * (gs * gs - gq);
+                    groupS[g] = gs;
+                    groupQ[g] = gq;
+                }
+            }
+            if (in) {
+                double sw = s1 * w1;
+                for (int i = 0; i < n; i++) {
+                    int g = groupOf[at + i];
+                    double rho = groupRho[g];
+                    double gs = groupS[g];
+                    double gq = groupQ[g];
+                    t -= rho * (gs * gs - gq);
+                    gs += sw;
+                    gq += sw * sw;
+                    t += rho * (gs * gs - gq);
+                    groupS[g] = gs;
+                    groupQ[g] = gq;
+                }
+            }
+            groupTerm = t;
+        }
     }
 
     /** wᵀΣw, $². Not clamped: a configured Σ that is not positive semi-definite can make it negative. */

@@ -49,7 +49,7 @@ public final class PositionBook {
         if (pos != 0 && (pos > 0) != (signedQty > 0)) {
             long absPos = Math.abs(pos);
             long close = Math.min(q, absPos);
-            long removed = close == absPos ? c : c / absPos * close + mulDiv(c % absPos, close, absPos);
+            long removed = close == absPos ? c : removedCost(c, close, absPos);
             realizedRaw = -dir * price * close - removed;
             c -= removed;
             pos += dir * close;
@@ -85,6 +85,20 @@ public final class PositionBook {
         totalRealizedRaw += realizedRaw;
         lastRealizedDeltaRaw = realizedRaw;
         return realizedRaw;
+    }
+
+    /**
+     * Cost leaving with {@code close} of {@code absPos} contracts: c × close / absPos truncated toward zero,
+     * exact. One division when c × close fits a long (c and the product share their sign, so truncating the
+     * product equals c / absPos × close + (c % absPos) × close / absPos); the split form otherwise.
+     */
+    static long removedCost(long c, long close, long absPos) {
+        long hi = Math.multiplyHigh(c, close);
+        long lo = c * close;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+            return lo / absPos;
+        }
+        return c / absPos * close + mulDiv(c % absPos, close, absPos);
     }
 
     /** a × b / c truncated, exact; a BigInteger only past 2^63 (positions beyond ~10^7 contracts). */

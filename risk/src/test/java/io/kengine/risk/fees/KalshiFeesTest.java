@@ -56,4 +56,22 @@ class KalshiFeesTest {
             assertEquals(expected, KalshiFees.fee(p, q, rate, rounding), "p=" + p + " q=" + q + " rate=" + rate);
         }
     }
+
+    /** The constant-divisor paths agree with exact BigInteger ceiling division for both rounding units. */
+    @org.junit.jupiter.api.Test
+    void matchesExactCeilingDivision() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            long price = r.nextLong(1, 10_000);
+            long qty = r.nextInt(4) == 0 ? r.nextLong(1, 100) : r.nextLong(1, 50_000_000);
+            long rate = r.nextInt(3) == 0 ? r.nextLong(1, 2_000) : r.nextBoolean() ? KalshiFees.TAKER_RATE : KalshiFees.MAKER_RATE;
+            long rounding = r.nextBoolean() ? KalshiFees.ROUND_TO_MONEY_UNIT : KalshiFees.ROUND_TO_CENT;
+            java.math.BigInteger num = java.math.BigInteger.valueOf(price * (10_000 - price) * rate).multiply(java.math.BigInteger.valueOf(qty));
+            java.math.BigInteger div = java.math.BigInteger.valueOf(10_000_000_000L * rounding);
+            java.math.BigInteger[] qr = num.divideAndRemainder(div);
+            long expected = (qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0)) * rounding;
+            org.junit.jupiter.api.Assertions.assertEquals(expected, KalshiFees.fee(price, qty, rate, rounding),
+                price + " x " + qty + " @ " + rate + " / " + rounding);
+        }
+    }
 }

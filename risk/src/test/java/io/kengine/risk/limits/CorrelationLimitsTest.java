@@ -128,4 +128,72 @@ class CorrelationLimitsTest {
         r.held(3, -1);
         assertEquals(75, r.portfolioFactorPct());
     }
+
+    /**
+     * The fused update in {@link CorrelationLimits#onPosition} must leave the sums bit for bit where the
+     * original two-step update left them (remove the market's old terms, update w/p/σ, add the new terms),
+     * so every variance decision is unchanged. Reference: that original code, on its own sums.
+     */
+    @Test
+    void onPositionIsBitForBitTheTwoStepUpdate() {
+        double[] rho = {0.6, -0.2, 0.3};
+        c.configure(GroupSpec.parseGroups("fed=KXFED*;nba=KXNBA*;all=KX*"), Map.of(),
+            GroupSpec.parseNumbers("fed=0.6;nba=-0.2;all=0.3", 4), true);
+        int n = 24;
+        for (int m = 0; m < n; m++) {
+            String series = m < 8 ? "KXFED" : m < 16 ? "KXNBA" : "OTHER";
+            define(m, series + "-" + m, m % 5 == 0 ? "" : series + "-E" + (m / 4), series);
+        }
+        double[] w = new double[n];
+        double[] p = new double[n];
+        double[] sigma = new double[n];
+        java.util.Arrays.fill(p, 0.5);
+        java.util.Arrays.fill(sigma, 0.5);
+        double[] eventP = new double[n];
+        double[] eventR = new double[n];
+        double[] groupS = new double[3];
+        double[] groupQ = new double[3];
+        double[] sums = new double[3]; // diagonal, event term, group term
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            int m = r.nextInt(n);
+            long pos = r.nextInt(4) == 0 ? 0 : r.nextLong(-5000, 5001);
+            long price = r.nextInt(3) == 0 ? -1 : r.nextInt(3) == 0 ? Math.round(p[m] * 10_000) : r.nextLong(1, 10_000);
+            c.onPosition(m, 0, pos, price);
+            // the original: addTerms(m, -1); w, p, σ; addTerms(m, +1)
+            for (int sign = -1; sign <= 1; sign += 2) {
+                if (sign == 1) {
+                    w[m] = pos / 100.0;
+                    if (price > 0 && price < 10_000) {
+                        p[m] = price / 10_000.0;
+                        sigma[m] = Math.sqrt(p[m] * (1 - p[m]));
+                    }
+                }
+                double wm = w[m];
+                if (wm == 0) {
+                    continue;
+                }
+                double v = p[m] * (1 - p[m]);
+                sums[0] += sign * v * wm * wm;
+                int e = markets.eventId(m);
+                if (e >= 0) {
+                    double pw = p[m] * wm;
+                    sums[1] -= eventR[e] - eventP[e] * eventP[e];
+                    eventP[e] += sign * pw;
+                    eventR[e] += sign * pw * pw;
+                    sums[1] += eventR[e] - eventP[e] * eventP[e];
+                }
+                double sw = sigma[m] * wm;
+                for (int k = 0; k < c.groupsOf(m); k++) {
+                    int g = c.groupOf(m, k);
+                    sums[2] -= rho[g] * (groupS[g] * groupS[g] - groupQ[g]);
+                    groupS[g] += sign * sw;
+                    groupQ[g] += sign * sw * sw;
+                    sums[2] += rho[g] * (groupS[g] * groupS[g] - groupQ[g]);
+                }
+            }
+            assertEquals(sums[0] + sums[1] + sums[2], c.variance(), 0.0, "step " + i);
+            assertEquals(w[m], c.w(m), 0.0);
+        }
+    }
 }

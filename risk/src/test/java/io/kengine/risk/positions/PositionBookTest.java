@@ -102,4 +102,19 @@ class PositionBookTest {
         }
         assertEquals(0, book.totalAbsPosition());
     }
+
+    /** One division when c × close fits a long: the same truncated quotient as the split, overflow-safe form. */
+    @org.junit.jupiter.api.Test
+    void removedCostIsTheTruncatedProRataShare() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 200_000; i++) {
+            long absPos = r.nextInt(3) == 0 ? r.nextLong(1, 1_000) : r.nextLong(1, 1_000_000_000_000L);
+            long close = r.nextLong(1, absPos + 1);
+            long c = r.nextInt(3) == 0 ? r.nextLong(-absPos * 10_000, absPos * 10_000 + 1) : r.nextLong(-5_000_000, 5_000_001);
+            long expected = java.math.BigInteger.valueOf(c).multiply(java.math.BigInteger.valueOf(close))
+                .divide(java.math.BigInteger.valueOf(absPos)).longValueExact();
+            org.junit.jupiter.api.Assertions.assertEquals(expected, PositionBook.removedCost(c, close, absPos),
+                c + " * " + close + " / " + absPos);
+        }
+    }
 }
