@@ -9,8 +9,6 @@ import io.kengine.gateway.rest.Reconciler;
 import io.kengine.gateway.rest.SenderConfig;
 import io.kengine.protocol.stage.EventPublisher;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * An exchange over Kalshi's REST API: the gateway's sender (signing, rate budget, retries, replies as
  * inbound events) and its reconciler (start-up and periodic comparison of orders, fills and positions).
@@ -49,18 +47,6 @@ public final class RestVenue implements OrderVenue {
     @Override
     public void afterMarketSourceStarted() {
         reconciler.start();
-    }
-
-    /** Waits (bounded) for the start-up reconciliation; quoting before it could double resting orders. */
-    public boolean awaitStartupReconciliation(long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (reconciler.completedRounds() < 1) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(10); // a poll at start-up, not on any trading path
-        }
-        return true;
     }
 
     @Override
