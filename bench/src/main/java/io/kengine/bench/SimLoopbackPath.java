@@ -2,15 +2,10 @@ package io.kengine.bench;
 
 import io.kengine.book.OrderBook;
 import io.kengine.engine.BusinessStages;
-import io.kengine.engine.EngineOptions;
-import io.kengine.engine.EngineRuntime;
-import io.kengine.engine.SessionAnnouncer;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.protocol.stage.BookTrust;
-import io.kengine.protocol.stage.EventPublisher;
-import io.kengine.protocol.stage.Stage;
 import io.kengine.protocol.units.FixedPoint;
 import io.kengine.protocol.units.TickGrid;
 import io.kengine.sim.exchange.FeeSchedule;
@@ -41,11 +36,8 @@ final class SimLoopbackPath implements TickPath {
     private static final int MAX_MARKET_IDS = 256; // ids the feed assigns start at 0: look a little past the count
 
     private final SimServer server;
-    private final EngineRuntime runtime;
+    private final MarkedEngine engine;
     private final KalshiFeed feed;
-    private final InstantAcker acker;
-    private final IntentLatencyMark mark;
-    private final EventPublisher acks;
     private final String[] tickers;
     private final String[] resting;
     private final String name;
@@ -72,33 +64,19 @@ final class SimLoopbackPath implements TickPath {
             }
             return null;
         });
-        this.acker = new InstantAcker(clock);
-        IntentLatencyMark[] marks = new IntentLatencyMark[1];
-        BusinessStages[] stages = new BusinessStages[1];
-        java.nio.file.Path journalDir = journal ? BenchDirs.create("loopback") : null;
-        this.runtime = new EngineRuntime(new EngineOptions(mapping, wait, 16_384, 4_096, journalDir, 0x100B, "paper"), clock,
-            intents -> {
-                stages[0] = new BusinessStages(intents);
-                Stage[] chain = stages[0].inOrder();
-                marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> stages[0].orders().intentsPublished(), clock);
-                chain[chain.length - 1] = marks[0];
-                return chain;
-            }, inbound -> acker, () -> true);
-        this.mark = marks[0];
-        runtime.start();
-        this.acks = runtime.newInboundPublisher();
-        SessionAnnouncer.announce(acks, 0x100B, "paper", BenchParameters.entries());
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock);
         this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl(server.restBaseUrl()).wsUrl(server.webSocketUrl())
-            .keyId("bench").privateKey(key.getPrivate()).tickers(List.of(tickers)).seed(1).build(), runtime.newInboundPublisher());
+            .keyId("bench").privateKey(key.getPrivate()).tickers(List.of(tickers)).seed(1).build(),
+            engine.runtime.newInboundPublisher());
         feed.start();
-        awaitTrustedBooks(stages[0], markets);
+        awaitTrustedBooks(engine.stages, markets);
     }
 
     /** Readiness only (a racy read of the book stage from this thread, retried until a deadline). */
     private void awaitTrustedBooks(BusinessStages stages, int markets) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            acker.drainInto(acks);
+            engine.pump();
             int trusted = 0;
             for (int m = 0; m < MAX_MARKET_IDS && trusted < markets; m++) {
                 OrderBook b = stages.book().book(m);
@@ -138,35 +116,35 @@ final class SimLoopbackPath implements TickPath {
 
     @Override
     public void pump() {
-        acker.drainInto(acks);
+        engine.pump();
     }
 
     @Override
     public Histogram intentInterval(Histogram reuse) {
-        return mark.recorder.getIntervalHistogram(reuse);
+        return engine.intentInterval(reuse);
     }
 
     @Override
     public Histogram wireInterval(Histogram reuse) {
-        return acker.wire.getIntervalHistogram(reuse);
+        return engine.wireInterval(reuse);
     }
 
     @Override
     public long intents() {
-        return runtime.counters().intentsPublished.get();
+        return engine.intents();
     }
 
+    /** The feed keeps publishing for a moment after the last order call: wait until inbound stops growing too. */
     @Override
     public boolean drain(long timeoutMs) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        long lastSent = -1;
+        long lastSeen = -1;
         while (System.nanoTime() < deadline) {
-            acker.drainInto(acks);
-            long published = runtime.counters().inboundPublished.get();
-            if (published == lastSent && acker.idle() && runtime.drain(1)) {
+            long published = engine.runtime.counters().inboundPublished.get();
+            if (published == lastSeen && engine.drain(1)) {
                 return true;
             }
-            lastSent = published;
+            lastSeen = published;
             LockSupport.parkNanos(5_000_000);
         }
         return false;
@@ -174,18 +152,18 @@ final class SimLoopbackPath implements TickPath {
 
     @Override
     public long errors() {
-        return runtime.stageErrors().count() + acker.lost() + feed.decodeCounters().totalDropped();
+        return engine.errors() + feed.decodeCounters().totalDropped();
     }
 
     @Override
     public long ringFull() {
-        return runtime.counters().inboundFull.get();
+        return engine.ringFull();
     }
 
     @Override
     public void close() {
         feed.close();
-        runtime.close();
+        engine.close();
         server.close();
     }
 

@@ -1,9 +1,5 @@
 package io.kengine.bench;
 
-import io.kengine.engine.BusinessStages;
-import io.kengine.engine.EngineOptions;
-import io.kengine.engine.EngineRuntime;
-import io.kengine.engine.SessionAnnouncer;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.decode.ByteKeyMarketIds;
 import io.kengine.feed.decode.DecodeCounters;
@@ -13,7 +9,6 @@ import io.kengine.feed.decode.FrameKind;
 import io.kengine.feed.decode.RingEventWriter;
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.stage.EventPublisher;
-import io.kengine.protocol.stage.Stage;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Path;
@@ -34,12 +29,9 @@ import java.util.List;
  */
 public final class TickToIntent implements TickPath {
     private final String name;
-    private final EngineRuntime runtime;
-    private final InstantAcker acker;
-    private final IntentLatencyMark mark;
+    private final MarkedEngine engine;
     private final EventPublisher pub;
     private final PlannedClock clock;
-    private final Path journalDir;
     private final FrameDecoder decoder = new FrameDecoder();
     private final DecodedFrame decoded = new DecodedFrame();
     private final RingEventWriter writer = new RingEventWriter(new DecodeCounters());
@@ -48,22 +40,9 @@ public final class TickToIntent implements TickPath {
 
     TickToIntent(StageMapping mapping, String wait, boolean journal, TickFrames frames, PlannedClock clock) {
         this.clock = clock;
-        this.acker = new InstantAcker(clock);
-        this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
         this.name = mapping.name().toLowerCase(java.util.Locale.ROOT) + (journal ? "+journal" : "") + " " + wait;
-        IntentLatencyMark[] marks = new IntentLatencyMark[1];
-        EngineOptions options = new EngineOptions(mapping, wait, 16_384, 4_096, journalDir, 0x5EED, "paper");
-        this.runtime = new EngineRuntime(options, clock, intents -> {
-            BusinessStages stages = new BusinessStages(intents);
-            Stage[] chain = stages.inOrder();
-            marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> stages.orders().intentsPublished(), clock);
-            chain[chain.length - 1] = marks[0];
-            return chain;
-        }, inbound -> acker, () -> true);
-        this.mark = marks[0];
-        runtime.start();
-        this.pub = runtime.newInboundPublisher();
-        SessionAnnouncer.announce(pub, 0x5EED, "paper", BenchParameters.entries());
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock);
+        this.pub = engine.control;
         frames.publishMarkets(pub);
         this.ids = frames.marketIds();
     }
@@ -86,55 +65,42 @@ public final class TickToIntent implements TickPath {
 
     @Override
     public void pump() {
-        acker.drainInto(pub);
+        engine.pump();
     }
 
     @Override
     public Histogram intentInterval(Histogram reuse) {
-        return mark.recorder.getIntervalHistogram(reuse);
+        return engine.intentInterval(reuse);
     }
 
     @Override
     public Histogram wireInterval(Histogram reuse) {
-        return acker.wire.getIntervalHistogram(reuse);
+        return engine.wireInterval(reuse);
     }
 
     @Override
     public long intents() {
-        return runtime.counters().intentsPublished.get();
+        return engine.intents();
     }
 
     @Override
     public boolean drain(long timeoutMs) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            acker.drainInto(pub);
-            if (acker.idle() && runtime.drain(1)) {
-                acker.drainInto(pub);
-                if (acker.idle()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return engine.drain(timeoutMs);
     }
 
     @Override
     public long errors() {
-        return runtime.stageErrors().count() + badFrames + acker.lost();
+        return engine.errors() + badFrames;
     }
 
     @Override
     public long ringFull() {
-        return runtime.counters().inboundFull.get();
+        return engine.ringFull();
     }
 
     @Override
     public void close() {
-        runtime.close();
-        if (journalDir != null) {
-            BenchDirs.delete(journalDir);
-        }
+        engine.close();
     }
 
     public static void main(String[] args) throws Exception {

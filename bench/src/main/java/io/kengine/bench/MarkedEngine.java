@@ -1,0 +1,94 @@
+package io.kengine.bench;
+
+import io.kengine.engine.BusinessStages;
+import io.kengine.engine.EngineOptions;
+import io.kengine.engine.EngineRuntime;
+import io.kengine.engine.SessionAnnouncer;
+import io.kengine.engine.ring.StageMapping;
+import io.kengine.protocol.stage.EventPublisher;
+import io.kengine.protocol.stage.Stage;
+import org.HdrHistogram.Histogram;
+
+import java.nio.file.Path;
+
+/**
+ * The real engine as the tick-to-intent paths run it: {@link EngineRuntime} with {@link BusinessStages},
+ * the orders stage wrapped by {@link IntentLatencyMark}, {@link InstantAcker} as the sender, the session
+ * announced with {@link BenchParameters}. Its acknowledgements are published by the caller's thread
+ * ({@link #pump}), which must be the one driving the path.
+ */
+final class MarkedEngine implements AutoCloseable {
+    final EngineRuntime runtime;
+    final BusinessStages stages;
+    final InstantAcker acker;
+    final EventPublisher control; // the driver thread's publisher: session, acknowledgements
+    private final IntentLatencyMark mark;
+    private final Path journalDir;
+
+    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock) {
+        this.acker = new InstantAcker(clock);
+        this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
+        IntentLatencyMark[] marks = new IntentLatencyMark[1];
+        BusinessStages[] built = new BusinessStages[1];
+        this.runtime = new EngineRuntime(new EngineOptions(mapping, wait, 16_384, 4_096, journalDir, runId, "paper"), clock,
+            intents -> {
+                built[0] = new BusinessStages(intents);
+                Stage[] chain = built[0].inOrder();
+                marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> built[0].orders().intentsPublished(), clock);
+                chain[chain.length - 1] = marks[0];
+                return chain;
+            }, inbound -> acker, () -> true);
+        this.mark = marks[0];
+        this.stages = built[0];
+        runtime.start();
+        this.control = runtime.newInboundPublisher();
+        SessionAnnouncer.announce(control, runId, "paper", BenchParameters.entries());
+    }
+
+    void pump() {
+        acker.drainInto(control);
+    }
+
+    Histogram intentInterval(Histogram reuse) {
+        return mark.recorder.getIntervalHistogram(reuse);
+    }
+
+    Histogram wireInterval(Histogram reuse) {
+        return acker.wire.getIntervalHistogram(reuse);
+    }
+
+    long intents() {
+        return runtime.counters().intentsPublished.get();
+    }
+
+    /** Pumps until both rings are empty and every acknowledgement is published; false on timeout. */
+    boolean drain(long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            pump();
+            if (acker.idle() && runtime.drain(1)) {
+                pump();
+                if (acker.idle()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    long errors() {
+        return runtime.stageErrors().count() + acker.lost();
+    }
+
+    long ringFull() {
+        return runtime.counters().inboundFull.get();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        if (journalDir != null) {
+            BenchDirs.delete(journalDir);
+        }
+    }
+}
