@@ -48,8 +48,8 @@ final class QuoteApprover {
     private long gateQty;
     private int gateReason;
     private boolean gateRefused;
+    private int gateAction;      // what the orders stage will do with (gatePrice, gateQty) against the last approval
     private long holdFair;
-    private int holdRegime;
     private long holdPos;
     private long holdAvailable;
     // creates and amends already let through for this quote (the bid's, when gating the ask)
@@ -90,44 +90,38 @@ final class QuoteApprover {
         return s.balance * 100 + positions.totalRealizedRaw() - positions.totalFees() * 100 - positions.totalAtRiskRaw();
     }
 
-    /** Approves {@code wanted} (already copied into {@code approved}) for its market. */
-    void approve(QuoteNote wanted, QuoteNote approved, long now) {
+    /**
+     * Approves {@code wanted} (whose flags are {@code flags}, already read) for its market: each field of the
+     * wanted quote is read once, the approved quote starts as a copy of it.
+     */
+    void approve(QuoteNote wanted, int flags, QuoteNote approved, long now) {
         int m = wanted.marketId();
-        long bidWanted = wanted.bidQty();
-        long askWanted = wanted.askQty();
-        if (!markets.valid(m)) {
-            sides(approved, m, QuoteReason.RISK_UNKNOWN_MARKET, bidWanted, askWanted, now);
-            return;
-        }
-        int regime = observeRegime(m, wanted.regime());
-        reevaluate(m);
-        if (killSwitch.flattening(m)) {
-            flatten(m, approved, wanted.fairValue(), now, bidWanted, askWanted);
-            return;
-        }
-        if (killSwitch.halted()) {
-            pull(approved, m, killSwitch.haltReason(), bidWanted, askWanted, now);
-            return;
-        }
-        if (inventory.reduceOnly(m)) {
-            flatten(m, approved, wanted.fairValue(), now, bidWanted, askWanted);
-            return;
-        }
-        int gate = marketGate(m, now);
-        if (gate != 0) {
-            sides(approved, m, gate, bidWanted, askWanted, now);
-            return;
-        }
-        if (approved.isPull()) {
-            flow.pull(m);
-            return;
-        }
         long bidPrice = wanted.bidPrice();
+        long bidWanted = wanted.bidQty();
         long askPrice = wanted.askPrice();
-        long bidQty = bidWanted;
-        long askQty = askWanted;
+        long askWanted = wanted.askQty();
         int bidReason = wanted.bidReason();
         int askReason = wanted.askReason();
+        long fair = wanted.fairValue();
+        int reportedRegime = wanted.regime();
+        approved.meta(reportedRegime, wanted.lifetimeMs());
+        // the approved quote is the wanted one until a step below changes it: the common path writes it whole at
+        // the end, the early exits write the copy first (their conditions are pure reads, evaluated again there)
+        boolean valid = markets.valid(m);
+        int regime = 0;
+        if (valid) {
+            regime = observeRegime(m, reportedRegime);
+            side.prepare(m, regime);
+            reevaluate(m, regime, side.capPos(), side.capMoney(), side.capGlobalPos(), side.capGlobalMoney());
+        }
+        if (!valid || killSwitch.flattening(m) || killSwitch.halted() || inventory.reduceOnly(m) || marketGate(m, now) != 0
+            || (flags & QuoteNote.FLAG_PULL) != 0) {
+            approved.set(m, flags, bidPrice, bidWanted, bidReason, askPrice, askWanted, askReason, fair);
+            exit(approved, m, flags, fair, bidWanted, askWanted, now, valid);
+            return;
+        }
+        long bidQty = bidWanted;
+        long askQty = askWanted;
         if (losses.coolingDown()) {
             long pct = s.coolDownSizePct;
             bidQty = bidQty * pct / 100;
@@ -144,12 +138,11 @@ final class QuoteApprover {
         pendingOrders = 0;
         pendingCreates = 0;
         long pos = positions.position(m);
-        long fair = wanted.fairValue();
         long available = availableRaw(m);
         boolean globalReduce = inventory.globalReduceOnly();
 
         // bid
-        side.check(m, true, bidPrice, bidQty, fair, regime, pos, available, maxVariance, bidReason);
+        side.checkPrepared(m, true, bidPrice, bidQty, fair, pos, available, maxVariance, bidReason);
         long bq = side.allowed;
         int br = side.reason;
         if (globalReduce && bq > InventoryLimits.reducible(pos, true)) {
@@ -157,7 +150,6 @@ final class QuoteApprover {
             br = QuoteReason.RISK_GLOBAL_CAP;
         }
         holdFair = fair;
-        holdRegime = regime;
         holdPos = pos;
         holdAvailable = available;
         gate(m, true, bidPrice, bq, br, now, true);
@@ -165,9 +157,10 @@ final class QuoteApprover {
         bq = gateQty;
         br = gateReason;
         boolean bidRefused = gateRefused;
+        int bidAction = gateAction;
         // ask: the bid's cost is no longer available
         long bidCost = bid(bp, bq);
-        side.check(m, false, askPrice, askQty, fair, regime, pos, available - bidCost, maxVariance, askReason);
+        side.checkPrepared(m, false, askPrice, askQty, fair, pos, available - bidCost, maxVariance, askReason);
         long aq = side.allowed;
         int ar = side.reason;
         if (globalReduce && aq > InventoryLimits.reducible(pos, false)) {
@@ -179,6 +172,7 @@ final class QuoteApprover {
         long ap = gatePrice;
         aq = gateQty;
         ar = gateReason;
+        int askAction = gateAction;
 
         if (!bidRefused) {
             note(m, br, bidWanted, bq, now);
@@ -187,7 +181,39 @@ final class QuoteApprover {
             note(m, ar, askWanted, aq, now);
         }
         approved.set(m, QuoteNote.FLAG_PRESENT, bp, bq, br, ap, aq, ar, fair);
-        commit(m, bp, bq, ap, aq, now);
+        // the gate's actions are commit's: the mirror has not moved since the gate read it
+        spend(bidAction, now);
+        spend(askAction, now);
+        flow.commit(m, bp, bq, ap, aq);
+    }
+
+    /** The early exits of {@link #approve}, in their order; {@code approved} holds the wanted quote. */
+    private void exit(QuoteNote approved, int m, int flags, long fair, long bidWanted, long askWanted, long now, boolean valid) {
+        if (!valid) {
+            sides(approved, m, QuoteReason.RISK_UNKNOWN_MARKET, bidWanted, askWanted, now);
+            return;
+        }
+        if (killSwitch.flattening(m)) {
+            flatten(m, approved, fair, now, bidWanted, askWanted);
+            return;
+        }
+        if (killSwitch.halted()) {
+            pull(approved, m, killSwitch.haltReason(), bidWanted, askWanted, now);
+            return;
+        }
+        if (inventory.reduceOnly(m)) {
+            flatten(m, approved, fair, now, bidWanted, askWanted);
+            return;
+        }
+        int gate = marketGate(m, now);
+        if (gate != 0) {
+            sides(approved, m, gate, bidWanted, askWanted, now);
+            return;
+        }
+        if ((flags & QuoteNote.FLAG_PULL) != 0) {
+            flow.pull(m);
+            return;
+        }
     }
 
     private static long bid(long price, long qty) {
@@ -236,6 +262,7 @@ final class QuoteApprover {
         gateReason = reason;
         gateRefused = false;
         int action = OrderFlow.action(lastPrice, lastQty, price, qty);
+        gateAction = action; // (gatePrice, gateQty) is (price, qty) when qty > 0; else only lastQty decides
         if (action != OrderFlow.CREATE && action != OrderFlow.AMEND) {
             return;
         }
@@ -269,13 +296,14 @@ final class QuoteApprover {
         }
         gateReason = refusal;
         gateRefused = true;
+        gateAction = OrderFlow.action(lastPrice, lastQty, gatePrice, gateQty);
         counters.count(refusal);
         log.block(refusal, m, qty, gateQty, now);
     }
 
     /** A held side is re-checked at its own (old) price: the caps must still hold for it. */
     private boolean holdFits(int m, boolean bid, long lastPrice, long lastQty) {
-        side.check(m, bid, lastPrice, lastQty, holdFair, holdRegime, holdPos, holdAvailable, maxVariance, 0);
+        side.checkPrepared(m, bid, lastPrice, lastQty, holdFair, holdPos, holdAvailable, maxVariance, 0); // prepared for m
         return side.allowed >= lastQty;
     }
 
@@ -383,25 +411,28 @@ final class QuoteApprover {
     /** Re-evaluates the market's and the portfolio's reduce-only state (after fills and regime changes). */
     void reevaluate(int m) {
         int regime = markets.regime(m);
-        int t = inventory.update(m, regimes.scale(s.maxPosition, regime), regimes.scale(s.maxAtRisk, regime), s.reduceOnlyExitPct);
+        reevaluate(m, regime, regimes.scale(s.maxPosition, regime), regimes.scale(s.maxAtRisk, regime),
+            regimes.scale(s.globalMaxPosition, regime), regimes.scale(s.globalMaxAtRisk, regime));
+    }
+
+    /** {@link #reevaluate(int)} with the market's caps already scaled by its regime. */
+    private void reevaluate(int m, int regime, long cap, long capMoney, long globalCap, long globalCapMoney) {
+        int t = inventory.update(m, cap, capMoney, s.reduceOnlyExitPct);
         if (t == InventoryLimits.ON) {
             counters.count(QuoteReason.RISK_REDUCE_ONLY);
-            log.add(DecisionKind.REDUCE_ONLY_ON, QuoteReason.RISK_REDUCE_ONLY, m, positions.position(m),
-                regimes.scale(s.maxPosition, regime));
+            log.add(DecisionKind.REDUCE_ONLY_ON, QuoteReason.RISK_REDUCE_ONLY, m, positions.position(m), cap);
         } else if (t == InventoryLimits.OFF) {
             flattenLogged[m] = false;
-            log.add(DecisionKind.REDUCE_ONLY_OFF, QuoteReason.RISK_REDUCE_ONLY, m, positions.position(m),
-                regimes.scale(s.maxPosition, regime));
+            log.add(DecisionKind.REDUCE_ONLY_OFF, QuoteReason.RISK_REDUCE_ONLY, m, positions.position(m), cap);
         }
-        int g = inventory.updateGlobal(regimes.scale(s.globalMaxPosition, regime), regimes.scale(s.globalMaxAtRisk, regime),
-            s.reduceOnlyExitPct);
+        int g = inventory.updateGlobal(globalCap, globalCapMoney, s.reduceOnlyExitPct);
         if (g == InventoryLimits.ON) {
             counters.count(QuoteReason.RISK_GLOBAL_CAP);
             log.add(DecisionKind.REDUCE_ONLY_ON, QuoteReason.RISK_GLOBAL_CAP, io.kengine.protocol.event.EventHeader.NO_MARKET,
-                positions.totalAbsPosition(), regimes.scale(s.globalMaxPosition, regime));
+                positions.totalAbsPosition(), globalCap);
         } else if (g == InventoryLimits.OFF) {
             log.add(DecisionKind.REDUCE_ONLY_OFF, QuoteReason.RISK_GLOBAL_CAP, io.kengine.protocol.event.EventHeader.NO_MARKET,
-                positions.totalAbsPosition(), regimes.scale(s.globalMaxPosition, regime));
+                positions.totalAbsPosition(), globalCap);
         }
     }
 

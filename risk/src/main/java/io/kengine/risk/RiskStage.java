@@ -124,7 +124,9 @@ public final class RiskStage implements Stage {
         log.begin(slot);
         advanceTime(now);
         short type = slot.type();
-        observeBook(slot, now);
+        wanted.wrap(slot, QuoteNote.PRICING); // pricing's region: risk only reads it, so once per event
+        int wantedFlags = wanted.flags();
+        observeBook(slot, now, wantedFlags);
         switch (type) {
             case EventType.CONFIG_CHANGE:
                 applyConfig(slot);
@@ -158,10 +160,8 @@ public final class RiskStage implements Stage {
         if (basket.isProposed()) {
             baskets.approve(basket, now);
         }
-        wanted.wrap(slot, QuoteNote.PRICING);
-        if (wanted.isPresent()) {
-            approved.copyFrom(wanted);
-            quotes.approve(wanted, approved, now);
+        if ((wantedFlags & QuoteNote.FLAG_PRESENT) != 0) {
+            quotes.approve(wanted, wantedFlags, approved, now);
             return;
         }
         int m = top.marketId();
@@ -191,20 +191,20 @@ public final class RiskStage implements Stage {
     }
 
     /** Top of book and trust of the event's market, as the book stage wrote them. */
-    private void observeBook(EventSlot slot, long now) {
+    private void observeBook(EventSlot slot, long now, int wantedFlags) {
         top.wrap(slot);
+        int topFlags = top.flags(); // each field read once
         int m = top.marketId();
-        if (!top.isValid() || !markets.valid(m)) {
+        if ((topFlags & TopOfBookNote.FLAG_VALID) == 0 || !markets.valid(m)) {
             return;
         }
-        boolean trusted = top.isTrusted();
+        boolean trusted = (topFlags & TopOfBookNote.FLAG_TRUSTED) != 0;
         features.wrap(slot);
         if (features.marketId() == m) {
             trusted &= features.trustCode() == BookTrust.TRUSTED.code();
         }
         markets.top(m, top.bestBid(), top.bestAsk(), top.tick(), trusted);
-        wanted.wrap(slot, QuoteNote.PRICING);
-        if (wanted.isPresent() && wanted.marketId() == m) {
+        if ((wantedFlags & QuoteNote.FLAG_PRESENT) != 0 && wanted.marketId() == m) {
             quotes.observeRegime(m, wanted.regime()); // R2 scales R1 below with the regime of this very quote
         }
         if (positions.position(m) != 0) {
@@ -257,8 +257,9 @@ public final class RiskStage implements Stage {
         if (killSwitch.halted()) {
             return;
         }
+        int f = regimes.portfolioFactorPct(); // once for both limits
         int action = losses.evaluate(now, pnl.dailyPnlRaw(), pnl.drawdownRaw(),
-            regimes.scalePortfolio(settings.dailyLoss()) * 100, regimes.scalePortfolio(settings.maxDrawdown()) * 100,
+            RegimeScaling.scaleBy(settings.dailyLoss(), f) * 100, RegimeScaling.scaleBy(settings.maxDrawdown(), f) * 100,
             (int) settings.maxConsecutiveLosses(), settings.coolDownPct(), settings.coolDownNanos());
         if (action == LossLimits.HALT) {
             halt(losses.reason(), losses.value(), losses.limit(), now);

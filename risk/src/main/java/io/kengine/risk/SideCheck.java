@@ -31,6 +31,11 @@ final class SideCheck {
         this.inventory = inventory;
         this.correlation = correlation;
         this.regimes = regimes;
+        int n = positions.maxMarkets();
+        fitsVersion = new long[n];
+        fitsMax = new double[n];
+        fitsQty = new long[n];
+        java.util.Arrays.fill(fitsVersion, -1);
     }
 
     /** Whether what the side adds beyond the reducible part fits {@code roomRaw} at {@code unit}: no division. */
@@ -53,6 +58,58 @@ final class SideCheck {
         }
     }
 
+    // per-market values shared by every side checked for one market in one step (see prepare)
+    private long capPos;
+    private long capGlobalPos;
+    private long capMoney;
+    private long capGlobalMoney;
+    private long own;
+    private long totalAtRisk;
+    private long totalAbs;
+    private int groups;
+    private final long[] groupBase = new long[CorrelationLimits.GROUPS_PER_MARKET];
+    private boolean inEvent;
+    private long eventBase;
+    private boolean varianceReady;
+    private double um;
+    private double vm;
+    private double variance;
+    // per market: the largest quantity surelyFits accepted at correlation version fitsVersion and cap fitsMax
+    private final long[] fitsVersion;
+    private final double[] fitsMax;
+    private final long[] fitsQty;
+
+    long capPos() { return capPos; }
+    long capGlobalPos() { return capGlobalPos; }
+    long capMoney() { return capMoney; }
+    long capGlobalMoney() { return capGlobalMoney; }
+
+    /**
+     * Reads once what every side of market {@code m} is checked against: the regime-scaled caps, the market's
+     * and the portfolio's exposure, the group and event rooms (before any reduction) and, on first use, the
+     * variance terms. Valid until positions, R3 exposure or settings change; the quote path prepares once and
+     * checks both sides (and held sides) against it.
+     */
+    void prepare(int m, int regime) {
+        capPos = regimes.scale(s.maxPosition, regime);
+        capGlobalPos = regimes.scale(s.globalMaxPosition, regime);
+        capMoney = regimes.scale(s.maxAtRisk, regime);
+        capGlobalMoney = regimes.scale(s.globalMaxAtRisk, regime);
+        own = positions.atRiskRaw(m);
+        totalAtRisk = positions.totalAtRiskRaw();
+        totalAbs = positions.totalAbsPosition();
+        int n = correlation.groupsOf(m);
+        for (int i = 0; i < n; i++) {
+            groupBase[i] = correlation.groupRoomRaw(correlation.groupOf(m, i), 0);
+        }
+        groups = n;
+        inEvent = correlation.inEvent(m);
+        if (inEvent) {
+            eventBase = correlation.eventRoomRaw(m, 0, s.eventCap);
+        }
+        varianceReady = false;
+    }
+
     /**
      * @param pos        the position to check against (the market's, or a basket's running position)
      * @param availableRaw money available for what the side adds, raw ($0.000001)
@@ -60,6 +117,13 @@ final class SideCheck {
      */
     void check(int m, boolean bid, long price, long qty, long fair, int regime, long pos, long availableRaw,
                double maxVariance, int initialReason) {
+        prepare(m, regime);
+        checkPrepared(m, bid, price, qty, fair, pos, availableRaw, maxVariance, initialReason);
+    }
+
+    /** {@link #check} against what {@link #prepare} last read for the same market. */
+    void checkPrepared(int m, boolean bid, long price, long qty, long fair, long pos, long availableRaw,
+                       double maxVariance, int initialReason) {
         allowed = qty;
         reason = initialReason;
         if (qty <= 0) {
@@ -79,34 +143,51 @@ final class SideCheck {
         fit(s.maxNotional * 100, unit, 0, QuoteReason.RISK_NOTIONAL_CAP);
 
         // R0, scaled by R2
-        long cap = regimes.scale(s.maxPosition, regime);
-        long a = inventory.allowedContracts(pos, bid, cap);
+        long r = InventoryLimits.reducible(pos, bid);
+        long cap = capPos;
+        long a = r + Math.max(0, cap - (r > 0 ? 0 : Math.abs(pos)));           // InventoryLimits.allowedContracts
         if (a < allowed) {
             cut(a, cap < s.maxPosition && inventory.allowedContracts(pos, bid, s.maxPosition) > a
                 ? QuoteReason.RISK_REGIME : QuoteReason.RISK_POSITION_CAP);
         }
-        cut(inventory.allowedGlobalContracts(pos, bid, regimes.scale(s.globalMaxPosition, regime)), QuoteReason.RISK_GLOBAL_CAP);
-        long r = InventoryLimits.reducible(pos, bid);
-        long own = positions.atRiskRaw(m);
+        cut(r + Math.max(0, capGlobalPos - (totalAbs - r)), QuoteReason.RISK_GLOBAL_CAP); // allowedGlobalContracts
+        long own = this.own;
         long ownAfter = r > 0 ? 0 : own;    // once the reducing part is done (conservative for partial reductions)
-        long capMoney = regimes.scale(s.maxAtRisk, regime);
+        long capMoney = this.capMoney;
         if (!fits(capMoney * 100 - ownAfter, unit, r)) {
             a = r + InventoryLimits.roomQty(capMoney * 100 - ownAfter, unit);
             cut(a, capMoney < s.maxAtRisk && r + InventoryLimits.roomQty(s.maxAtRisk * 100 - ownAfter, unit) > a
                 ? QuoteReason.RISK_REGIME : QuoteReason.RISK_DOLLAR_CAP);
         }
-        fit(regimes.scale(s.globalMaxAtRisk, regime) * 100 - (positions.totalAtRiskRaw() - own + ownAfter), unit, r,
-            QuoteReason.RISK_DOLLAR_CAP);
+        fit(capGlobalMoney * 100 - (totalAtRisk - own + ownAfter), unit, r, QuoteReason.RISK_DOLLAR_CAP);
 
-        // R3
-        for (int i = 0; i < correlation.groupsOf(m); i++) {
-            fit(correlation.groupRoomRaw(correlation.groupOf(m, i), own - ownAfter), unit, r, QuoteReason.RISK_GROUP_CAP);
+        // R3 (room = cap − (exposure − released), the same long arithmetic as base + released)
+        long released = own - ownAfter;
+        for (int i = 0; i < groups; i++) {
+            fit(groupBase[i] + released, unit, r, QuoteReason.RISK_GROUP_CAP);
         }
-        if (correlation.inEvent(m)) {
-            fit(correlation.eventRoomRaw(m, own - ownAfter, s.eventCap), unit, r, QuoteReason.RISK_EVENT_CAP);
+        if (inEvent) {
+            fit(eventBase + released, unit, r, QuoteReason.RISK_EVENT_CAP);
         }
-        if (allowed > 0) {
-            cut(correlation.allowedVariance(m, bid ? 1 : -1, allowed, maxVariance), QuoteReason.RISK_VARIANCE_CAP);
+        if (allowed > 0 && !(fitsVersion[m] == correlation.version() && fitsMax[m] == maxVariance && allowed <= fitsQty[m])) {
+            if (!varianceReady) {
+                um = correlation.uMemo(m);
+                vm = correlation.var(m);
+                variance = correlation.variance();
+                varianceReady = true;
+            }
+            if (CorrelationLimits.surelyFits(um, vm, variance, allowed, maxVariance)) {
+                // remember the largest quantity known to fit for this state (surelyFits is monotone in qty)
+                long v = correlation.version();
+                if (fitsVersion[m] != v || fitsMax[m] != maxVariance || allowed > fitsQty[m]) {
+                    fitsQty[m] = fitsVersion[m] == v && fitsMax[m] == maxVariance ? Math.max(fitsQty[m], allowed) : allowed;
+                    fitsVersion[m] = v;
+                    fitsMax[m] = maxVariance;
+                }
+            } else {
+                cut(CorrelationLimits.allowedVariance(um, vm, variance, bid ? 1 : -1, allowed, maxVariance),
+                    QuoteReason.RISK_VARIANCE_CAP);
+            }
         }
 
         // balance: only what the side adds needs cash

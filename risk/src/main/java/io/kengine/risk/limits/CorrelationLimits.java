@@ -48,6 +48,11 @@ public final class CorrelationLimits {
 
     private int lastGroup = -1;
 
+    // u(m) memo: valid while nothing u depends on changed (every mutator below bumps version)
+    private long version;
+    private final long[] uVersion;
+    private final double[] uMemo;
+
     public CorrelationLimits(MarketTable markets) {
         this.markets = markets;
         this.maxMarkets = markets.maxMarkets();
@@ -62,6 +67,9 @@ public final class CorrelationLimits {
         eventR = new double[maxMarkets];
         java.util.Arrays.fill(p, 0.5);
         java.util.Arrays.fill(sigma, 0.5);
+        uVersion = new long[maxMarkets];
+        uMemo = new double[maxMarkets];
+        java.util.Arrays.fill(uVersion, -1);
     }
 
     /** New groups, caps (name → $0.0001, * = default) and correlations (name → ρ × 10^4): rebuilds everything. */
@@ -77,6 +85,7 @@ public final class CorrelationLimits {
                 throw new IllegalArgumentException("correlation of " + specs.get(g).name + " must be in [-1, 1]");
             }
         }
+        version++;
         this.groups = List.copyOf(specs);
         this.exclusive = eventsExclusive;
         for (int g = 0; g < specs.size(); g++) {
@@ -93,6 +102,7 @@ public final class CorrelationLimits {
 
     /** A market was defined: its groups; a redefinition (its event may have changed) rebuilds the sums. */
     public void onDefine(int m, boolean isNew) {
+        version++;
         if (isNew) {
             assign(m);
             return;
@@ -114,6 +124,7 @@ public final class CorrelationLimits {
 
     /** Recomputes group and event exposure and the variance sums from scratch (config time only). */
     private void rebuild() {
+        version++;
         java.util.Arrays.fill(groupAtRisk, 0);
         java.util.Arrays.fill(eventAtRisk, 0);
         java.util.Arrays.fill(eventP, 0);
@@ -130,7 +141,8 @@ public final class CorrelationLimits {
         }
     }
 
-    private double var(int a) {
+    /** Σ_mm = p_m(1 − p_m). */
+    public double var(int a) {
         return p[a] * (1 - p[a]);
     }
 
@@ -202,6 +214,7 @@ public final class CorrelationLimits {
      * market's mark ($0.0001) or a value outside (0, 1) to keep the last one
      */
     public void onPosition(int m, long newAtRiskRaw, long position, long price) {
+        version++;
         long d = newAtRiskRaw - atRisk[m];
         if (d != 0) {
             addExposure(m, d);
@@ -321,6 +334,18 @@ public final class CorrelationLimits {
         return u;
     }
 
+    /** {@link #u(int)}, remembered per market until a position, definition or configuration changes. */
+    public double uMemo(int m) {
+        long v = version;
+        if (uVersion[m] == v) {
+            return uMemo[m];
+        }
+        double x = u(m);
+        uMemo[m] = x;
+        uVersion[m] = v;
+        return x;
+    }
+
     /** Allowed by the market's group caps; {@link #lastGroup()} names the binding group. */
     public long allowedGroups(int m, long reducible, long unit, long ownAtRiskRaw) {
         long allowed = Long.MAX_VALUE;
@@ -371,11 +396,35 @@ public final class CorrelationLimits {
      * wᵀΣw within {@code maxVariance} ($²); a move that lowers the variance always passes.
      */
     public long allowedVariance(int m, int sign, long qty, double maxVariance) {
-        double um = u(m);
-        double a = var(m);
+        return allowedVariance(u(m), var(m), variance(), sign, qty, maxVariance);
+    }
+
+    /**
+     * A division-free sufficient test that {@link #allowedVariance} returns all of {@code qty} (either sign):
+     * dd ≥ |sign × qty / 100.0| and bound ≥ |dv| as the exact test computes them, the margins (1e-10 relative
+     * on dd, 1e-9 on the sum, 1e-300 absolute) far above the few roundings involved; rounded addition is
+     * monotone, so v + bound ≤ maxVariance implies v + dv ≤ maxVariance (or dv ≤ 0). NaN or overflow fail it.
+     * Monotone in qty: true for qty implies true for every smaller positive qty.
+     */
+    public static boolean surelyFits(double um, double a, double v, long qty, double maxVariance) {
+        if (qty <= 0) {
+            return false;
+        }
+        double dd = qty * 0.010000000001;
+        double bound = (2 * dd * Math.abs(um) + dd * dd * Math.abs(a)) * (1 + 1e-9) + 1e-300;
+        return v + bound <= maxVariance;
+    }
+
+    /** Bumped by every change to what u(m), var(m) or variance() read. */
+    public long version() { return version; }
+
+    /** {@link #allowedVariance(int, int, long, double)} from u(m), var(m) and variance() already read. */
+    public static long allowedVariance(double um, double a, double v, int sign, long qty, double maxVariance) {
+        if (surelyFits(um, a, v, qty, maxVariance)) {
+            return qty;
+        }
         double d = sign * qty / 100.0;
         double dv = 2 * d * um + d * d * a;
-        double v = variance();
         if (dv <= 0 || v + dv <= maxVariance) {
             return qty;
         }

@@ -14,6 +14,7 @@ public final class RegimeScaling {
     public static final int REGIMES = 4;
     private final int[] factorPct = {100, 100, 75, 50};
     private final int[] heldIn = new int[REGIMES];
+    private int portfolioFactor = 100; // portfolioFactorPct(), recomputed when heldIn or the factors change
 
     public int factorPct(int regime) {
         return regime >= 0 && regime < REGIMES ? factorPct[regime] : factorPct[Regime.UNKNOWN];
@@ -33,10 +34,15 @@ public final class RegimeScaling {
         if (to >= 0) {
             heldIn[to]++;
         }
+        portfolioFactor = computePortfolioFactor();
     }
 
     /** Smallest factor over the regimes positions are held in (100 when flat). */
     public int portfolioFactorPct() {
+        return portfolioFactor;
+    }
+
+    private int computePortfolioFactor() {
         int f = 100;
         for (int r = 0; r < REGIMES; r++) {
             if (heldIn[r] > 0 && factorPct[r] < f) {
@@ -47,13 +53,18 @@ public final class RegimeScaling {
     }
 
     public long scalePortfolio(long cap) {
-        int f = portfolioFactorPct();
+        return scaleBy(cap, portfolioFactorPct());
+    }
+
+    /** Scales a cap by a factor already looked up ({@link #portfolioFactorPct()} read once for several caps). */
+    public static long scaleBy(long cap, int f) {
         return f == 100 ? cap : cap / 100 * f + cap % 100 * f / 100;
     }
 
     public void configure(String text) {
         int[] f = parse(text);
         System.arraycopy(f, 0, factorPct, 0, REGIMES);
+        portfolioFactor = computePortfolioFactor();
     }
 
     static int[] parse(String text) {
