@@ -24,7 +24,7 @@ import java.util.List;
  * and {@link FloorPath} ({@link OpenLoopDriver} does the timing).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
- * [--paths fused,per-stage,conventional,floor,loopback-fused,loopback-per-stage] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
+ * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
  * [--journal] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
@@ -134,10 +134,10 @@ public final class TickToIntent implements TickPath {
             TickFrames frames = new TickFrames(markets);
             PlannedClock clock = new PlannedClock();
             try (TickPath path = switch (p.trim()) {
-                case "fused", "per-stage" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock);
+                case "fused", "per-stage", "single" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock);
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
-                case "loopback-fused", "loopback-per-stage" ->
+                case "loopback-fused", "loopback-per-stage", "loopback-single" ->
                     new SimLoopbackPath(StageMapping.parse(p.trim().substring("loopback-".length())), wait, journal, markets, clock);
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {

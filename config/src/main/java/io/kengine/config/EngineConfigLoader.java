@@ -133,7 +133,7 @@ public final class EngineConfigLoader {
         Environment environment = s.choice("environment", Environment.class, null);
         YamlSection t = s.section("threads");
         ThreadSettings threads = new ThreadSettings(
-            t.choice("mapping", ThreadMapping.class, ThreadMapping.FUSED),
+            t.choice("mapping", ThreadMapping.class, ThreadMapping.AUTO),
             t.choice("waitStrategy", WaitStrategyKind.class, WaitStrategyKind.AUTO));
         t.rejectUnknownKeys();
         YamlSection r = s.section("ring");

@@ -9,6 +9,7 @@ import io.kengine.engine.ops.LatencyPath;
 import io.kengine.engine.ops.LatencyRecorder;
 import io.kengine.engine.ops.LatencyRecorders;
 import io.kengine.engine.ring.InboundRingPublisher;
+import io.kengine.engine.ring.InlineOutbound;
 import io.kengine.engine.ring.JournalHandler;
 import io.kengine.engine.ring.OutboundRingPublisher;
 import io.kengine.engine.ring.RingCounters;
@@ -35,7 +36,8 @@ import java.util.function.Function;
 
 /**
  * The wiring of DESIGN.md: a multi-producer inbound ring → [journal-in] ∥ [book → pricing → risk → orders];
- * orders publish intents to a single-producer outbound ring → [journal-out] → [sender].
+ * orders publish intents to a single-producer outbound ring → [journal-out] → [sender]. With the
+ * {@code single} mapping the business thread drains the outbound ring itself after each event.
  * Only this package knows the Disruptor.
  */
 public final class EngineRuntime implements AutoCloseable {
@@ -54,6 +56,7 @@ public final class EngineRuntime implements AutoCloseable {
     private final JournalWriter journalIn;
     private final JournalWriter journalOut;
     private final String waitDescription;
+    private final InlineOutbound inlineOutbound; // single mapping: journal-out and sender on the business thread
     private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
     private boolean started;
     private boolean closed;
@@ -69,7 +72,8 @@ public final class EngineRuntime implements AutoCloseable {
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
         boolean journaling = options.journalDir() != null;
-        int consumerThreads = options.mapping().businessThreads() + 1 + (journaling ? 2 : 0);
+        int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling)
+            + (journaling ? 1 : 0);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
         this.inbound = new Disruptor<>(EventSlot::new, options.inboundSize(), threads("in"), ProducerType.MULTI,
             WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores));
@@ -77,7 +81,9 @@ public final class EngineRuntime implements AutoCloseable {
             WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
         this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
-        this.chain = stageFactory.apply(new OutboundRingPublisher(outbound.getRingBuffer(), counters)).clone();
+        this.inlineOutbound = options.mapping() == StageMapping.SINGLE ? new InlineOutbound(outbound.getRingBuffer()) : null;
+        this.chain = stageFactory.apply(new OutboundRingPublisher(outbound.getRingBuffer(), counters,
+            inlineOutbound == null ? null : inlineOutbound::drain)).clone();
         this.sender = senderFactory.apply(newInboundPublisher());
         this.senderIdle = senderIdle;
         wire();
@@ -94,7 +100,17 @@ public final class EngineRuntime implements AutoCloseable {
             perStage[i] = latencies.get(paths[i]);
         }
         LatencyRecorder tickToIntent = latencies.get(LatencyPath.TICK_TO_INTENT);
-        if (options.mapping() == StageMapping.FUSED) {
+        SenderHandler send = new SenderHandler(sender, counters.intentsSent, latencies.get(LatencyPath.INTENT_TO_WIRE));
+        JournalHandler journalOutHandler = journalOut == null ? null : new JournalHandler(journalOut, counters.journaledOut);
+        if (options.mapping() == StageMapping.SINGLE) {
+            if (journalOutHandler != null) {
+                inlineOutbound.consumers(journalOutHandler, send);
+            } else {
+                inlineOutbound.consumers(send);
+            }
+            businessHandlers.add(new InlineOutbound.Handler(
+                new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain), inlineOutbound));
+        } else if (options.mapping() == StageMapping.FUSED) {
             businessHandlers.add(new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain));
         } else {
             for (int i = 0; i < chain.length; i++) {
@@ -107,9 +123,11 @@ public final class EngineRuntime implements AutoCloseable {
         for (EventHandler<EventSlot> h : businessHandlers) {
             group = group == null ? inbound.handleEventsWith(h) : group.then(h);
         }
-        SenderHandler send = new SenderHandler(sender, counters.intentsSent, latencies.get(LatencyPath.INTENT_TO_WIRE));
-        if (journalOut != null) {
-            outbound.handleEventsWith(new JournalHandler(journalOut, counters.journaledOut)).then(send);
+        if (inlineOutbound != null) {
+            return; // no outbound consumer threads
+        }
+        if (journalOutHandler != null) {
+            outbound.handleEventsWith(journalOutHandler).then(send);
         } else {
             outbound.handleEventsWith(send);
         }

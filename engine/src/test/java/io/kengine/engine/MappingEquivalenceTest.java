@@ -48,7 +48,8 @@ class MappingEquivalenceTest {
                 expected.add(e);
             }
         }
-        assertTrue(expected.size() > 50, "the recorded run should trade: " + expected.size() + " intents");
+        // how many depends on how fast the paper venue's acks come back (a loaded host sends fewer amends)
+        assertTrue(expected.size() >= 10, "the recorded run should trade: " + expected.size() + " intents");
 
         ReplayingClock clock = new ReplayingClock();
         List<byte[]> actual = Collections.synchronizedList(new ArrayList<>());

@@ -63,6 +63,52 @@ class RingBackPressureTest {
         }
     }
 
+    /**
+     * single mapping: the business thread is the outbound ring's only consumer, so an event that publishes
+     * more intents than the ring holds must drain it in line rather than wait for itself forever.
+     */
+    @Test
+    void singleMappingDrainsAFullOutboundRingInLine() throws Exception {
+        int perEvent = 200; // > outbound size 64
+        AtomicLong wrongThread = new AtomicLong();
+        Thread[] businessThread = new Thread[1];
+        EngineOptions options = new EngineOptions(StageMapping.SINGLE, "blocking", 64, 64, null, 1, "test");
+        try (EngineRuntime runtime = new EngineRuntime(options, new SystemEpochNanoClock(), intents -> {
+            int[] next = {0};
+            Stage burst = (slot, endOfBatch) -> {
+                businessThread[0] = Thread.currentThread();
+                for (int i = 0; i < perEvent; i++) {
+                    // a timer event stands in for an intent: the sender sees every outbound slot's bytes
+                    new TimerEvent().wrapForEncode(intents.claim(), 0, EventSource.TIMER).timerId(next[0]++);
+                    intents.publish();
+                }
+            };
+            return new Stage[]{burst};
+        }, inbound -> new IntentSender() {
+            @Override
+            public void send(org.agrona.DirectBuffer buffer, int offset, int length, boolean endOfBatch) {
+            }
+
+            @Override
+            public void endOfBatch() { // the sender hears of every non-intent batch end: on the business thread
+                if (Thread.currentThread() != businessThread[0]) {
+                    wrongThread.incrementAndGet();
+                }
+            }
+        }, () -> true)) {
+            runtime.start();
+            EventPublisher p = runtime.newInboundPublisher();
+            for (int i = 0; i < 3; i++) {
+                new TimerEvent().wrapForEncode(p.claim(), 0, EventSource.TIMER).timerId(i);
+                p.publish();
+            }
+            assertTrue(runtime.drain(10_000), "rings did not drain: the business thread waited on itself");
+            assertEquals(3L * perEvent, runtime.counters().intentsPublished.get());
+            assertTrue(runtime.counters().outboundFull.get() > 0, "the outbound ring should have filled");
+            assertEquals(0, wrongThread.get(), "single mapping: the sender runs on the business thread");
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

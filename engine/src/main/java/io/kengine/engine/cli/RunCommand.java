@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", description = "stop after the feed published N events (0 = no limit)", defaultValue = "0")
     long events;
 
-    @Option(names = "--mapping", paramLabel = "fused|per-stage", description = "override engine.threads.mapping")
+    @Option(names = "--mapping", paramLabel = "auto|fused|per-stage|single", description = "override engine.threads.mapping")
     String mapping;
 
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "override engine.journal.dir")
@@ -281,7 +281,8 @@ final class RunCommand implements Callable<Integer> {
 
     private EngineOptions options(EngineConfig cfg) {
         EngineConfig.EngineSettings e = cfg.engine();
-        StageMapping m = StageMapping.parse(mapping != null ? mapping : e.threads().mapping().configName());
+        StageMapping m = StageMapping.resolve(mapping != null ? mapping : e.threads().mapping().configName(),
+            Runtime.getRuntime().availableProcessors());
         Path dir = journalDir != null ? journalDir : e.journal().dir();
         return new EngineOptions(m, e.threads().waitStrategy().configName(), e.ring().inboundSize(), e.ring().outboundSize(),
             e.journal().enabled() ? dir : null, System.currentTimeMillis(), e.runMode().configName());

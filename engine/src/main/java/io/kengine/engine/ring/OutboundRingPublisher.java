@@ -19,11 +19,22 @@ public final class OutboundRingPublisher implements EventPublisher {
 
     private final RingBuffer<EventSlot> ring;
     private final RingCounters counters;
+    private final Runnable makeRoom;
     private long claimed = -1;
 
     public OutboundRingPublisher(RingBuffer<EventSlot> ring, RingCounters counters) {
+        this(ring, counters, null);
+    }
+
+    /**
+     * @param makeRoom when the ring is full, run by the publishing thread before it tries again: the
+     *                 {@code single} mapping's in-line drain (its consumers are this very thread, so waiting
+     *                 for them would never end); null waits for the consumer threads
+     */
+    public OutboundRingPublisher(RingBuffer<EventSlot> ring, RingCounters counters, Runnable makeRoom) {
         this.ring = ring;
         this.counters = counters;
+        this.makeRoom = makeRoom;
     }
 
     @Override
@@ -33,10 +44,21 @@ public final class OutboundRingPublisher implements EventPublisher {
             seq = ring.tryNext();
         } catch (InsufficientCapacityException full) {
             counters.outboundFull.increment();
-            seq = ring.next();
+            seq = makeRoom == null ? ring.next() : claimAfterDraining();
         }
         claimed = seq;
         return ring.get(seq).event();
+    }
+
+    private long claimAfterDraining() {
+        while (true) {
+            makeRoom.run();
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException stillFull) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.kengine.engine.ring;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.PhasedBackoffWaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,8 @@ class WaitStrategiesTest {
     @Test
     void autoNeverSpinsMoreConsumersThanCoresLeaveRoomFor() {
         // fused with journaling: journal-in, business, journal-out, sender = 4 consumers
-        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 2));
-        assertInstanceOf(PhasedBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 4));
+        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 2));
+        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 4));
         assertInstanceOf(YieldingWaitStrategy.class, WaitStrategies.create("auto", 4, 5));
         assertTrue(WaitStrategies.describe("auto", 4, 2).contains("phased-backoff"));
     }
