@@ -86,7 +86,7 @@ class EngineConfigLoaderTest {
     void missingKeysTakeTheirDefaults() {
         EngineConfig c = load(MINIMAL);
         assertEquals(RunMode.PAPER, c.engine().runMode());
-        assertEquals(new EngineConfig.ThreadSettings(ThreadMapping.FUSED, WaitStrategyKind.AUTO), c.engine().threads());
+        assertEquals(new EngineConfig.ThreadSettings(ThreadMapping.AUTO, WaitStrategyKind.AUTO), c.engine().threads());
         assertEquals(new EngineConfig.RingSettings(16_384, 4_096), c.engine().ring());
         assertEquals(new EngineConfig.JournalSettings(true, Path.of("journal-data")), c.engine().journal());
         assertEquals(1000, c.engine().statusIntervalMs());
