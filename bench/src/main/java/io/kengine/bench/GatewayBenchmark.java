@@ -42,12 +42,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The order gateway's two hot paths.
  * <ul>
- *   <li>{@code intentToSocket}: one journaled create intent through {@link KalshiRestSender#send} until
- *       OkHttp has written the HTTP request's last byte to the socket (its {@code requestBodyEnd} event), to a
- *       loopback server that answers at once ({@link GatewayLoopbackServer}), p50/p99 by {@link Mode#SampleTime}; {@code signing=presigned}
- *       uses the header the pacer signed ahead (target p50 ≤ 50 µs), {@code fresh} signs RSA-PSS on the
- *       spot (~750 µs). The previous reply is fully processed before each call (not timed), so every call
- *       finds an idle keep-alive connection.</li>
+ *   <li>{@code intentToSocket}: one journaled create intent through {@link KalshiRestSender#send} until the
+ *       HTTP request's last byte has been written to the socket, to a loopback server that answers at once
+ *       ({@link GatewayLoopbackServer}), p50/p99 by {@link Mode#SampleTime}. {@code transport=direct} (the
+ *       default sender): the sender thread writes on its own keep-alive connection, so "written" is
+ *       {@link KalshiRestSender#directWrites()} moving, right after the blocking write returned;
+ *       {@code okhttp} ({@code directConnections(0)}): the call is enqueued and OkHttp's dispatcher thread
+ *       writes it, "written" is its {@code requestBodyEnd} event (that count is added on the direct path too,
+ *       so a call that fell back to OkHttp still ends). {@code signing=presigned} uses the header the pacer
+ *       signed ahead (target p50 ≤ 50 µs), {@code fresh} signs RSA-PSS on the spot (~750 µs), the baseline.
+ *       The previous reply is fully processed before each call (not timed), so every call finds an idle
+ *       keep-alive connection.</li>
  *   <li>{@code stageReply}: the orders stage applying one order reply (a user_orders confirmation of a
  *       resting order); {@code stageAmendCycle}: quote → amend intent → amended reply, per event. Target
  *       ≤ 100 ns/op, 0 B/op.</li>
@@ -65,11 +70,14 @@ public class GatewayBenchmark {
         @Param({"presigned", "fresh"})
         public String signing;
 
+        @Param({"direct", "okhttp"})
+        public String transport;
+
         GatewayLoopbackServer server;
         InboundPublisher inbound;
         KalshiRestSender sender;
         final AtomicLong replies = new AtomicLong();
-        final AtomicLong written = new AtomicLong();
+        final AtomicLong okHttpWritten = new AtomicLong();
         final UnsafeBuffer intent = new UnsafeBuffer(new byte[EventHeader.MAX_EVENT_LENGTH]);
         int intentLength;
         long sent;
@@ -94,14 +102,16 @@ public class GatewayBenchmark {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
             boolean pre = signing.equals("presigned");
+            boolean direct = transport.equals("direct");
             SenderConfig config = SenderConfig.builder().restBaseUrl("http://127.0.0.1:" + server.port() + "/trade-api/v2")
                 .keyId("bench-key").privateKey(g.generateKeyPair().getPrivate())
-                .preSignMaxAge(pre ? Duration.ofMillis(100) : Duration.ZERO).rateBudget(false).maxConnections(4).build();
+                .preSignMaxAge(pre ? Duration.ofMillis(100) : Duration.ZERO).rateBudget(false).maxConnections(4)
+                .directConnections(direct ? 2 : 0).build();
             // counts a request when OkHttp has written its last byte to the socket (on OkHttp's thread)
             okhttp3.OkHttpClient base = new okhttp3.OkHttpClient.Builder().eventListener(new okhttp3.EventListener() {
                 @Override
                 public void requestBodyEnd(okhttp3.Call call, long byteCount) {
-                    written.incrementAndGet();
+                    okHttpWritten.incrementAndGet();
                 }
             }).build();
             sender = new KalshiRestSender(config, MarketTickers.of(List.of("KXBENCH-26DEC31-A")), inbound, base).start();
@@ -112,6 +122,9 @@ public class GatewayBenchmark {
                 OrderIntentEvent.FLAG_POST_ONLY, cid, 0, 4);
             intentLength = e.length();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (direct && sender.directConnected() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // the reader threads connect at start()
+            }
             while (pre && sender.preSignedUsed() == 0 && System.nanoTime() < deadline) {
                 send(); // until a pre-signed header exists
                 previousReplyDone();
@@ -126,17 +139,25 @@ public class GatewayBenchmark {
             }
         }
 
+        /** Requests whose last byte is in the socket: the sender's own writes plus OkHttp's. */
+        long written() {
+            return sender.directWrites() + okHttpWritten.get();
+        }
+
         void send() {
-            long target = written.get() + 1;
+            long target = written() + 1;
             sent++;
             sender.send(intent, 0, intentLength, true);
-            while (written.get() < target) {
+            while (written() < target) {
                 Thread.onSpinWait();
             }
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws Exception {
+            System.out.println("gateway bench " + transport + "/" + signing + ": " + sender.requests() + " requests, "
+                + sender.directWrites() + " written by the sender thread, " + sender.directFallbacks()
+                + " fell back to OkHttp, " + okHttpWritten.get() + " written by OkHttp");
             sender.close();
             inbound.close();
             server.close();

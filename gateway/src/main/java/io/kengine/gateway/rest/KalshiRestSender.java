@@ -61,15 +61,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * Sends journaled order intents to Kalshi's V2 order API over OkHttp (keep-alive connection reuse;
- * HTTP/2 when TLS negotiates it) and turns every answer into OrderReply events on the inbound ring.
+ * Sends journaled order intents to Kalshi's V2 order API and turns every answer into OrderReply events on
+ * the inbound ring. Order calls go on {@link SenderConfig#directConnections()} persistent HTTP/1.1
+ * connections ({@link DirectConnection}: the sending thread writes the request itself, a reader thread per
+ * connection reads the answer); when none is idle, or with zero direct connections, over OkHttp
+ * (keep-alive pool; HTTP/2 when TLS negotiates it), which also carries the reconciler's and the lookups'
+ * GETs.
  *
  * <p><b>Threads.</b> {@link #send} runs on the outbound ring's sender thread: it decodes the intent,
  * signs (RSA-PSS, or a pre-signed header for the fixed create / batch-create / batch-cancel paths,
  * refreshed by the {@code gateway-pacer} thread and used up to {@link SenderConfig#preSignMaxAge()})
- * and hands the call to OkHttp, never waiting for it. Answers arrive on OkHttp's threads and go to the
- * {@link InboundPublisher}'s own thread, which alone publishes inbound. Requests the rate budget cannot
- * pay yet, retries and backoffs are dispatched later by {@code gateway-pacer} (it signs those itself).
+ * and writes the request on an idle direct connection (one blocking socket write, never a read) or hands
+ * it to OkHttp. Answers arrive on the {@code gateway-direct-N} reader threads or OkHttp's threads and go
+ * to the {@link InboundPublisher}'s own thread, which alone publishes inbound. Requests the rate budget
+ * cannot pay yet, retries and backoffs are dispatched later by {@code gateway-pacer} (it signs those
+ * itself); a 401's fresh retry is dispatched by the thread that read the 401.
  *
  * <p><b>Per intent.</b> Its create legs go as one create or one batch create, its cancels as one cancel
  * or one batch cancel, amends and decreases one by one. Costs mirror Kalshi's Write bucket (create,
@@ -151,6 +157,16 @@ public final class KalshiRestSender implements IntentSender {
     private final AtomicLong unknowns = new AtomicLong();
     private final AtomicLong lookups = new AtomicLong();
     private final AtomicLong budgetWaits = new AtomicLong();
+    private final AtomicLong directWrites = new AtomicLong();
+    private final AtomicLong directFallbacks = new AtomicLong();
+
+    /** The sender-written connections (null = OkHttp only); answers come back on their reader threads. */
+    private final DirectConnections<Call0> direct;
+    private boolean started;
+
+    /** What one order call puts on the wire. */
+    record Outgoing(String method, String path, byte[] body, AuthHeaders auth) {
+    }
 
     public KalshiRestSender(SenderConfig config, MarketTickers tickers, InboundPublisher inbound) {
         this(config, tickers, inbound, null);
@@ -171,6 +187,29 @@ public final class KalshiRestSender implements IntentSender {
         this.preSignMaxAgeMs = config.preSignMaxAge().toMillis();
         this.budget = new RateBudget(config.tier().writePerSecond(), config.tier().writeCapacity(), System.nanoTime());
         this.jitter = new SplittableRandom(config.seed());
+        this.direct = config.directConnections() <= 0 ? null : new DirectConnections<>(config.directConnections(),
+            config.origin(), config.connectTimeout(), config.readTimeout(), config.callTimeout(),
+            config.backoffInitial(), config.backoffMax(), new DirectConnection.Handler<>() {
+                @Override
+                public void response(Call0 c, int status, byte[] body) {
+                    try {
+                        handle(c, status, body);
+                    } catch (RuntimeException e) {
+                        unknownAll(c, (short) 0, "unreadable reply: " + e.getClass().getSimpleName());
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+
+                @Override
+                public void failure(Call0 c, IOException e) {
+                    try {
+                        failed(c, e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            });
     }
 
     /** The OkHttp client the sender and reconciler share: keep-alive pool, the config's timeouts. */
@@ -187,8 +226,15 @@ public final class KalshiRestSender implements IntentSender {
             .build();
     }
 
-    /** Starts pre-signing (when the max age is above zero). */
-    public KalshiRestSender start() {
+    /** Starts pre-signing (when the max age is above zero) and opens the direct connections. */
+    public synchronized KalshiRestSender start() {
+        if (started) {
+            return this;
+        }
+        started = true;
+        if (direct != null) {
+            direct.start();
+        }
         if (preSignMaxAgeMs > 0) {
             long period = Math.max(1, preSignMaxAgeMs / 2);
             pacer.scheduleAtFixedRate(this::preSign, 0, period, TimeUnit.MILLISECONDS);
@@ -334,10 +380,15 @@ public final class KalshiRestSender implements IntentSender {
         }
     }
 
+    /**
+     * Sends one call: on an idle direct connection, written by this thread (the last byte is in the socket
+     * when this returns); when none is idle (a burst, or reconnecting), through OkHttp's dispatcher, so a
+     * burst still goes out in parallel and nothing waits behind a busy connection.
+     */
     private void dispatch(Call0 c) {
-        Request request;
+        Outgoing o;
         try {
-            request = request(c);
+            o = prepare(c);
         } catch (RuntimeException e) { // a body the wire codecs refuse: the exchange would refuse it too
             for (Leg leg : c.legs) {
                 inbound.offer(reply(leg, OrderReplyEvent.REJECTED, c.cause, (short) 0, "not sendable: " + e.getMessage()));
@@ -346,7 +397,23 @@ public final class KalshiRestSender implements IntentSender {
         }
         inFlight.incrementAndGet();
         requests.incrementAndGet();
-        http.newCall(request).enqueue(new Callback() {
+        if (direct != null) {
+            int r;
+            try {
+                r = direct.trySend(c, o.method(), o.path(), o.body(), o.auth());
+            } catch (IllegalArgumentException e) { // bytes the direct writer refuses before taking the call:
+                r = DirectConnection.NOT_TAKEN;       // OkHttp encodes them
+            }
+            if (r == DirectConnection.WRITTEN) {
+                directWrites.incrementAndGet();
+                return;
+            }
+            if (r == DirectConnection.WRITE_FAILED) {
+                return; // already reported to failed()
+            }
+            directFallbacks.incrementAndGet();
+        }
+        http.newCall(okHttpRequest(o)).enqueue(new Callback() {
             @Override
             public void onResponse(Call call, Response response) {
                 try (response) {
@@ -373,7 +440,28 @@ public final class KalshiRestSender implements IntentSender {
         });
     }
 
+    /** The OkHttp request of a call (signed now, or with a fresh-enough pre-signed header). */
     Request request(Call0 c) {
+        return okHttpRequest(prepare(c));
+    }
+
+    private Request okHttpRequest(Outgoing o) {
+        AuthHeaders auth = o.auth();
+        Request.Builder b = new Request.Builder().url(config.origin() + o.path())
+            .header(AuthHeaders.KEY, auth.keyId())
+            .header(AuthHeaders.TIMESTAMP, auth.timestamp())
+            .header(AuthHeaders.SIGNATURE, auth.signature());
+        RequestBody rb = o.body() == null ? null : RequestBody.create(o.body(), JSON);
+        if ("POST".equals(o.method())) {
+            b.post(rb);
+        } else {
+            b.delete(rb);
+        }
+        return b.build();
+    }
+
+    /** Method, path, body and auth headers of a call. */
+    Outgoing prepare(Call0 c) {
         Leg first = c.legs.get(0);
         String method;
         String path;
@@ -427,18 +515,7 @@ public final class KalshiRestSender implements IntentSender {
                 break;
             }
         }
-        AuthHeaders auth = auth(c, pre, method, path);
-        Request.Builder b = new Request.Builder().url(config.origin() + path)
-            .header(AuthHeaders.KEY, auth.keyId())
-            .header(AuthHeaders.TIMESTAMP, auth.timestamp())
-            .header(AuthHeaders.SIGNATURE, auth.signature());
-        RequestBody rb = body == null ? null : RequestBody.create(body, JSON);
-        if ("POST".equals(method)) {
-            b.post(rb);
-        } else {
-            b.delete(rb);
-        }
-        return b.build();
+        return new Outgoing(method, path, body, auth(c, pre, method, path));
     }
 
     private AuthHeaders auth(Call0 c, AuthHeaders pre, String method, String path) {
@@ -805,6 +882,12 @@ public final class KalshiRestSender implements IntentSender {
     public long unknowns() { return unknowns.get(); }
     public long lookups() { return lookups.get(); }
     public long budgetWaits() { return budgetWaits.get(); }
+    /** Calls this sender wrote on a direct connection itself (counted once the write returned). */
+    public long directWrites() { return directWrites.get(); }
+    /** Calls that went through OkHttp because no direct connection was idle. */
+    public long directFallbacks() { return directFallbacks.get(); }
+    /** Direct connections up now (0 when they are off). */
+    public int directConnected() { return direct == null ? 0 : direct.connected(); }
 
     /** Queues, in-flight and pause state, for diagnostics. */
     public synchronized String debugState() {
@@ -812,7 +895,8 @@ public final class KalshiRestSender implements IntentSender {
         return "cancels=" + cancels.size() + " others=" + others.size() + " inFlight=" + inFlight.get()
             + " scheduled=" + scheduled.get() + " pausedForMs=" + Math.max(0, (pausedUntilNanos - now) / 1_000_000)
             + " pumpInMs=" + (pumpAtNanos == Long.MAX_VALUE ? -1 : (pumpAtNanos - now) / 1_000_000)
-            + " tokens=" + budget.available(now) + " 429s=" + throttled.get();
+            + " tokens=" + budget.available(now) + " 429s=" + throttled.get()
+            + (direct == null ? "" : " direct=[" + direct + "] fallbacks=" + directFallbacks.get());
     }
 
     /** Write tokens the client-side budget holds now. */
@@ -823,6 +907,9 @@ public final class KalshiRestSender implements IntentSender {
     @Override
     public void close() {
         pacer.shutdownNow();
+        if (direct != null) {
+            direct.close();
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

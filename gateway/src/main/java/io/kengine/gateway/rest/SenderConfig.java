@@ -32,6 +32,7 @@ public final class SenderConfig {
     private final LongSupplier clockMillis;
     private final int maxConnections;
     private final boolean rateBudget;
+    private final int directConnections;
 
     private SenderConfig(Builder b) {
         String base = Objects.requireNonNull(b.restBaseUrl, "restBaseUrl");
@@ -61,6 +62,7 @@ public final class SenderConfig {
         this.clockMillis = b.clockMillis;
         this.maxConnections = b.maxConnections;
         this.rateBudget = b.rateBudget;
+        this.directConnections = b.directConnections;
     }
 
     public static Builder builder() {
@@ -87,11 +89,17 @@ public final class SenderConfig {
     public int maxConnections() { return maxConnections; }
     /** Whether the client-side token bucket paces requests (off only for benchmarks and unlimited simulators). */
     public boolean rateBudget() { return rateBudget; }
+    /**
+     * Persistent HTTP/1.1 connections the sender thread writes order calls on itself (one request in flight
+     * each; see {@link DirectConnection}); zero = every call through OkHttp's dispatcher.
+     */
+    public int directConnections() { return directConnections; }
 
     @Override
     public String toString() {
         return "SenderConfig[origin=" + origin + ", keyId=" + keyId + ", key=<redacted>, tier=" + tier
-            + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + "]";
+            + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + ", directConnections="
+            + directConnections + "]";
     }
 
     public static final class Builder {
@@ -113,6 +121,7 @@ public final class SenderConfig {
         private LongSupplier clockMillis = System::currentTimeMillis;
         private int maxConnections = 16;
         private boolean rateBudget = true;
+        private int directConnections = 2;
 
         public Builder restBaseUrl(String url) { restBaseUrl = url; return this; }
         public Builder keyId(String id) { keyId = id; return this; }
@@ -138,6 +147,8 @@ public final class SenderConfig {
         public Builder clockMillis(LongSupplier c) { clockMillis = Objects.requireNonNull(c); return this; }
         public Builder maxConnections(int n) { maxConnections = Math.max(1, n); return this; }
         public Builder rateBudget(boolean on) { rateBudget = on; return this; }
+        /** Direct connections for order calls (default 2); 0 = OkHttp only. */
+        public Builder directConnections(int n) { directConnections = Math.max(0, n); return this; }
 
         public SenderConfig build() {
             return new SenderConfig(this);

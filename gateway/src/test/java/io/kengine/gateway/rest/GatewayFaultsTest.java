@@ -36,6 +36,20 @@ class GatewayFaultsTest {
     @Test
     void quotesRestFillAmendAndCancel() {
         GatewayHarness.Engine e = start(RateTier.PRIME, OrdersConfig.DEFAULTS);
+        quoteRestFillAmendAndCancel(e);
+        assertTrue(e.sender.directWrites() >= 3, "order calls written on direct connections: " + e.sender.directWrites());
+    }
+
+    @Test
+    void quotesRestFillAmendAndCancelOverOkHttpOnly() {
+        h = new GatewayHarness(2, RateTier.PRIME, true);
+        GatewayHarness.Engine e = h.startEngine(0xA9, OrdersConfig.DEFAULTS, b -> b.directConnections(0));
+        quoteRestFillAmendAndCancel(e);
+        assertEquals(0, e.sender.directWrites());
+        assertEquals(0, e.sender.directConnected());
+    }
+
+    private void quoteRestFillAmendAndCancel(GatewayHarness.Engine e) {
         e.quote(0, 4_800, 1_000, 5_200, 1_000, 0);
         e.awaitQuiet();
         assertEquals("RESTING", e.stage.state(0, (byte) 1));
@@ -63,6 +77,7 @@ class GatewayFaultsTest {
         e.quote(0, 4_800, 1_000, 5_200, 1_000, 0); // one batch create; its reply is lost
         e.awaitQuiet();
         assertTrue(e.sender.transportFailures() >= 1);
+        assertTrue(e.sender.directWrites() >= 1, "the lost reply was a direct connection's");
         assertTrue(e.sender.lookups() >= 2, "the retry met 409 for both legs and looked them up");
         assertEquals(2, h.exchangeOrders(null).size(), "the retry did not double the orders");
         h.assertMatchesExchange();
@@ -81,6 +96,7 @@ class GatewayFaultsTest {
             return e.stage.unknownOrders(1) == 1;
         }, 5_000);
         assertEquals(1, e.decisions(DecisionKind.UNKNOWN_ORDER_BLOCK));
+        assertTrue(e.sender.directWrites() >= 1, "the timed-out create went on a direct connection");
         e.quote(1, 3_900, 1_000, 6_000, 0, 0); // blocked: no new order while unknown
         GatewayHarness.await("held create executes late", () -> h.exchangeOrders(OrderStatus.RESTING).size() == 1, 5_000);
         h.take(1, Side.ASK, 4_000, 400);        // a late fill of the order we do not know is resting

@@ -167,6 +167,7 @@ final class GatewayHarness implements AutoCloseable {
             await("feed connected", feed::isConnected, 10_000);
             reconciler.start();
             await("startup reconciliation", () -> reconciler.completedRounds() >= 1, 10_000);
+            await("direct connections up", () -> sender.directConnected() == config.directConnections(), 10_000);
             awaitQuiet();
         }
 

@@ -97,10 +97,11 @@ class GatewayRandomizedTest {
         e.reconcile();
         h.assertMatchesExchange();
         System.out.printf("randomized gateway run: seed %d, %d steps, %d create legs, %d faults, %d requests, %d 429s, "
-                + "%d 5xx, %d transport failures, %d unknowns, %d lookups, %d duplicate fills, %d ms%n", seed, steps,
+                + "%d 5xx, %d transport failures, %d unknowns, %d lookups, %d duplicate fills, %d direct writes, %d OkHttp "
+                + "fallbacks, %d ms%n", seed, steps,
             h.createLegs, faultsInjected, e.sender.requests(), e.sender.throttled(), e.sender.serverErrors(),
             e.sender.transportFailures(), e.sender.unknowns(), e.sender.lookups(), e.stage.duplicateFills(),
-            System.currentTimeMillis() - start);
+            e.sender.directWrites(), e.sender.directFallbacks(), System.currentTimeMillis() - start);
         assertTrue(h.createLegs >= 1_000, "thousands of orders: " + h.createLegs);
         assertTrue(faultsInjected >= 20, "faults injected: " + faultsInjected);
     }
