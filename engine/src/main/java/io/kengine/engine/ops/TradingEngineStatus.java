@@ -208,6 +208,16 @@ public final class TradingEngineStatus implements StatusSource {
         }
 
         @Override
+        public long fills() {
+            return engine.stages().orders().fills();
+        }
+
+        @Override
+        public long rejects() {
+            return engine.stages().orders().rejects();
+        }
+
+        @Override
         public long pnlToday() {
             return engine.stages().risk().dailyPnl();
         }

@@ -108,6 +108,8 @@ public final class QuoteOrdersStage implements Stage {
     private long decisionsPublished;
     private long unmatchedReplies;
     private long duplicateFills;
+    private long fills;
+    private long rejects;
     private long basketsDropped;
     private long mismatches;
 
@@ -522,6 +524,7 @@ public final class QuoteOrdersStage implements Stage {
                 } // else a late duplicate: the order already has this size
                 break;
             case OrderReplyEvent.REJECTED:
+                rejects++;
                 rejected(o);
                 break;
             case OrderReplyEvent.CANCELED:
@@ -737,6 +740,7 @@ public final class QuoteOrdersStage implements Stage {
             duplicateFills++;
             return;
         }
+        fills++;
         long signed = fill.side() == Codes.BID ? count : -count;
         if (roundOpen && roundStartup) {
             if (fill.exchangeTimeMs() != FillEvent.NULL_LONG && fill.exchangeTimeMs() <= baselineMs) {
@@ -976,6 +980,16 @@ public final class QuoteOrdersStage implements Stage {
 
     public long decisionsPublished() {
         return decisionsPublished;
+    }
+
+    /** Distinct fills applied (the fill channel; duplicates and position reports not counted). */
+    public long fills() {
+        return fills;
+    }
+
+    /** Order replies that refused one of our requests (exchange 4xx, or not sendable). */
+    public long rejects() {
+        return rejects;
     }
 
     public long unmatchedReplies() {

@@ -45,6 +45,7 @@ class OrderStateMachineTest {
         assertEquals("RESTING", d.state(1, BID));
         d.reply(1, OrderReplyEvent.REJECTED, "kabc-2", "", 0, 0);
         assertEquals("REJECTED", d.state(1, ASK));
+        assertEquals(1, d.stage.rejects());
 
         d.quote(2, 4_800, 1_000, 5_200, 1_000);
         d.reply(2, OrderReplyEvent.EXECUTED, "kabc-3", "X3", 4_800, 0);
@@ -66,8 +67,10 @@ class OrderStateMachineTest {
         d.fill(1, BID, 300, "T1", "kabc-1", "X1"); // the same trade again (e.g. REST fills after a reconnect)
         assertEquals(300, d.stage.position(1));
         assertEquals(1, d.stage.duplicateFills());
+        assertEquals(1, d.stage.fills(), "a duplicate is not a fill");
         d.fill(1, BID, 700, "T2", "", "X1");       // matched by order id
         assertEquals("FILLED", d.state(1, BID));
+        assertEquals(2, d.stage.fills());
         assertEquals(1_000, d.stage.position(1));
         d.fill(1, ASK, 100, "T3", "", "elsewhere"); // a fill of no live order still moves the position
         assertEquals(900, d.stage.position(1));
