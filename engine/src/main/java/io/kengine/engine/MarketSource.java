@@ -18,6 +18,10 @@ public interface MarketSource extends AutoCloseable {
     default void watchResyncRequests(ResyncSignal signal) {
     }
 
+    /** Where the source reports each frame's arrival → on-the-ring time; sources without frames ignore it. Called before {@link #start}. */
+    default void decodeLatency(java.util.function.LongConsumer nanos) {
+    }
+
     /** One line for the start-up banner. */
     String describe();
 

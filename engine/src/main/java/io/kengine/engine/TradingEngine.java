@@ -65,6 +65,7 @@ public final class TradingEngine implements AutoCloseable {
         SessionAnnouncer.announce(control, options.runId(), options.mode(), parameters);
         MarketSource source = sourceFactory.apply(runtime);
         try {
+            source.decodeLatency(runtime.latencies().get(io.kengine.engine.ops.LatencyPath.FEED_DECODE)::record);
             source.start();
             source.watchResyncRequests(resync);
             venue.afterMarketSourceStarted();

@@ -34,6 +34,9 @@ class SimulatorRunTest {
             assertTrue(engine.runtime().counters().intentsSent.get() >= 4,
                 "no quotes from simulator market data: " + engine.runtime().counters().inboundPublished.get() + " events in");
             assertEquals(0, engine.runtime().stageErrors().count());
+            // every WebSocket frame's arrival → on-the-ring time is recorded for status and metrics
+            assertTrue(engine.runtime().latencies().get(io.kengine.engine.ops.LatencyPath.FEED_DECODE).snapshot().count() > 0,
+                "feed_decode latency not recorded");
         }
         ReplayResult result = EngineReplay.replay(journal, Map.of());
         assertTrue(result.identical(), result.summary());

@@ -24,6 +24,7 @@ public final class SimulatorMarketSource implements MarketSource {
     private final long seed;
     private final long timerIntervalMs;
     private final Supplier<EventPublisher> publishers;
+    private java.util.function.LongConsumer decodeLatency = nanos -> { };
     private final SimulatorVenue given;   // started by the caller (who also trades it), or null: start our own
     private SimulatorVenue venue;
     private KalshiFeed feed;
@@ -51,6 +52,11 @@ public final class SimulatorMarketSource implements MarketSource {
     }
 
     @Override
+    public void decodeLatency(java.util.function.LongConsumer nanos) {
+        this.decodeLatency = nanos;
+    }
+
+    @Override
     public void start() {
         venue = given != null ? given : SimulatorVenue.start(port, markets, seed);
         try {
@@ -58,6 +64,7 @@ public final class SimulatorMarketSource implements MarketSource {
                 .restBaseUrl(venue.restBaseUrl()).wsUrl(venue.webSocketUrl())
                 .keyId(SimulatorVenue.KEY_ID).privateKey(venue.privateKey()).tickers(venue.tickers()).seed(seed).build();
             feed = new KalshiFeed(config, publishers.get());
+            feed.decodeLatency(decodeLatency);
             feed.start();
             timers = new TimerSource(publishers.get(), timerIntervalMs);
             timers.start();

@@ -63,6 +63,7 @@ public final class KalshiFeed implements AutoCloseable {
     private final OkHttpClient http;
     private final Backoff backoff;
     private final Object lock = new Object();
+    private java.util.function.LongConsumer decodeLatency = nanos -> { };
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
     private final org.agrona.concurrent.UnsafeBuffer definitionScratch =
         new org.agrona.concurrent.UnsafeBuffer(new byte[io.kengine.protocol.event.EventHeader.MAX_EVENT_LENGTH]);
@@ -122,6 +123,14 @@ public final class KalshiFeed implements AutoCloseable {
      * Fetches the market definitions over REST (blocking; throws {@link FeedStartException} if a market cannot
      * be read), publishes one {@code MarketDefinitionEvent} per market, then connects in the background.
      */
+    /**
+     * Receives, per WebSocket frame, the nanoseconds from its arrival to its events being on the ring
+     * (copy, decode, seq check, publish). Called under the feed's lock, one frame at a time. Set before {@link #start}.
+     */
+    public void decodeLatency(java.util.function.LongConsumer nanos) {
+        this.decodeLatency = java.util.Objects.requireNonNull(nanos);
+    }
+
     public void start() {
         synchronized (lock) {
             if (started) {
@@ -577,8 +586,10 @@ public final class KalshiFeed implements AutoCloseable {
                     return;
                 }
                 frames++;
+                long received = System.nanoTime(); // the receive stamp includes the String → bytes copy
                 int len = encode(text);
-                session.onFrame(frame, 0, len, System.nanoTime());
+                session.onFrame(frame, 0, len, received);
+                decodeLatency.accept(System.nanoTime() - received);
             }
         }
 
