@@ -15,6 +15,7 @@ public final class StrategyParameters {
     public static List<ParameterDef> all() {
         List<ParameterDef> all = new ArrayList<>(PricingStage.PARAMETERS);
         all.addAll(RiskStage.PARAMETERS);
+        all.addAll(io.kengine.gateway.orders.OrdersParameters.ALL);
         return List.copyOf(all);
     }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -235,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
             EngineConfig.ScriptedFeedSettings s = cfg.feed().scripted();
             return TradingEngine.start(options,
                 new ScriptedFeedSettings(s.markets(), s.seed(), s.eventsPerSecond(), s.timerIntervalMs(), events),
-                cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock());
+                announced(cfg), new SystemEpochNanoClock());
         }
         EngineConfig.SimulatorFeedSettings s = cfg.feed().simulator();
         // The embedded simulator is a whole exchange: the engine reads it with its WebSocket feed and trades it
@@ -246,11 +247,22 @@ final class RunCommand implements Callable<Integer> {
                 .privateKey(venue.privateKey()).tier(RateTier.BASIC).seed(options.runId()).build();
             RestVenue orders = new RestVenue(sender, MarketTickers.of(venue.tickers()), Reconciler.Settings.DEFAULTS);
             return TradingEngine.start(options, runtime -> new SimulatorMarketSource(venue, s.seed(), s.timerIntervalMs(),
-                runtime::newInboundPublisher), cfg.strategy().asMap().entrySet(), new SystemEpochNanoClock(), orders, venue);
+                runtime::newInboundPublisher), announced(cfg), new SystemEpochNanoClock(), orders, venue);
         } catch (RuntimeException e) {
             venue.close();
             throw e;
         }
+    }
+
+    /**
+     * The parameters journaled at session start: the strategy's, then {@code orders.adoptOnStart} from
+     * {@code engine.startup.openOrders} (the orders stage adopts or cancels what the startup reconciliation finds).
+     */
+    static java.util.List<Map.Entry<String, String>> announced(EngineConfig cfg) {
+        java.util.List<Map.Entry<String, String>> entries = new java.util.ArrayList<>(cfg.strategy().asMap().entrySet());
+        boolean adopt = cfg.engine().ops().startup().openOrders() == io.kengine.config.OpenOrdersPolicy.ADOPT;
+        entries.add(Map.entry(io.kengine.gateway.orders.OrdersParameters.ADOPT_ON_START_KEY, Boolean.toString(adopt)));
+        return entries;
     }
 
     /** External fair values (HTTP on 127.0.0.1, a watched file) as journaled events, when configured. */

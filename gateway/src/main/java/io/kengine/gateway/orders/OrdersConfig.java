@@ -1,7 +1,8 @@
 package io.kengine.gateway.orders;
 
 /**
- * Settings of the orders stage (all decisions: they must be the same in replay).
+ * Settings of the orders stage (all decisions: they must be the same in replay). The stage starts from
+ * the constructor's value and applies the journaled {@link OrdersParameters} changes over it.
  *
  * @param adoptOnStart          at the startup reconciliation, adopt the open orders found on the exchange
  *                              into free quote slots (true) or cancel them (false)
@@ -37,5 +38,13 @@ public record OrdersConfig(boolean adoptOnStart, Unwind unwind, long unwindSlipp
 
     public OrdersConfig withUnwind(Unwind u) {
         return new OrdersConfig(adoptOnStart, u, unwindSlippage, mismatchConfirmations, rememberedFills);
+    }
+
+    public OrdersConfig withUnwindSlippage(long slippage) {
+        return new OrdersConfig(adoptOnStart, unwind, slippage, mismatchConfirmations, rememberedFills);
+    }
+
+    public OrdersConfig withMismatchConfirmations(int rounds) {
+        return new OrdersConfig(adoptOnStart, unwind, unwindSlippage, rounds, rememberedFills);
     }
 }

@@ -55,7 +55,7 @@ public final class QuoteOrdersStage implements Stage {
     private static final byte[] REPORT = ReconcileEvents.REPORT_REASON.getBytes(StandardCharsets.US_ASCII);
 
     private final EventPublisher intents;
-    private final OrdersConfig config;
+    private OrdersConfig config; // replaced by journaled orders.* changes (OrdersParameters)
     private final GatewaySignals signals;
 
     private final QuoteNote approved = new QuoteNote();
@@ -110,6 +110,8 @@ public final class QuoteOrdersStage implements Stage {
     private long duplicateFills;
     private long fills;
     private long rejects;
+    private long configErrors;
+    private final io.kengine.protocol.event.ConfigChangeEvent configChange = new io.kengine.protocol.event.ConfigChangeEvent();
     private long basketsDropped;
     private long mismatches;
 
@@ -160,6 +162,9 @@ public final class QuoteOrdersStage implements Stage {
                 break;
             case EventType.OPERATOR_COMMAND:
                 onCommand(slot.event());
+                break;
+            case EventType.CONFIG_CHANGE:
+                onConfigChange(slot.event());
                 break;
             default:
                 break;
@@ -718,6 +723,20 @@ public final class QuoteOrdersStage implements Stage {
     }
 
     // ------------------------------------------------------------------ fills
+
+    private void onConfigChange(DirectBuffer ev) {
+        configChange.wrap((MutableDirectBuffer) ev, 0);
+        try {
+            config = OrdersParameters.apply(config, configChange);
+        } catch (IllegalArgumentException e) {
+            configErrors++; // validated before it was journaled; keep the last good value
+        }
+    }
+
+    /** Journaled orders.* changes that could not be applied (the previous value was kept). */
+    public long configErrors() {
+        return configErrors;
+    }
 
     private void onFill(DirectBuffer ev) {
         fill.wrap((MutableDirectBuffer) ev, 0);

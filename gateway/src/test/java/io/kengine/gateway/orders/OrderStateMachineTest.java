@@ -293,6 +293,37 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void journaledOrdersParametersDecideAdoptOrCancelAndTheUnwind() {
+        StageDriver adopt = new StageDriver(OrdersConfig.DEFAULTS); // the default cancels; the journal says adopt
+        adopt.config(OrdersParameters.ADOPT_ON_START_KEY, "true");
+        adopt.config("orders.unwind", "none");
+        adopt.config("orders.unwindSlippage", "0.0100");
+        adopt.config("orders.mismatchConfirmations", "3");
+        adopt.config("orders.mismatchConfirmations", "0"); // below the minimum: kept at 3, counted
+        adopt.config("risk.maxPosition", "10.00");          // not ours: ignored
+        assertEquals(1, adopt.stage.configErrors());
+        adopt.marker(1, ReconcileEvents.PHASE_BEGIN, true);
+        adopt.reply(1, OrderReplyEvent.ACCEPTED, "kold-7", "X7", 4_500, 800, 0, ReconcileEvents.REPORT_REASON, ASK);
+        adopt.marker(1, ReconcileEvents.PHASE_END, true);
+        assertEquals("RESTING", adopt.state(1, ASK), "adopted, as the journaled parameter says");
+
+        OrdersConfig c = OrdersConfig.DEFAULTS;
+        c = apply(c, OrdersParameters.ADOPT_ON_START_KEY, "true");
+        c = apply(c, "orders.unwind", "none");
+        c = apply(c, "orders.unwindSlippage", "0.0100");
+        c = apply(c, "orders.mismatchConfirmations", "3");
+        assertEquals(new OrdersConfig(true, OrdersConfig.Unwind.NONE, 100, 3, OrdersConfig.DEFAULTS.rememberedFills()), c);
+        assertEquals(c, apply(c, "pricing.m0.edge", "0.0200"));
+    }
+
+    private static OrdersConfig apply(OrdersConfig c, String key, String value) {
+        io.kengine.protocol.event.ConfigChangeEvent e = new io.kengine.protocol.event.ConfigChangeEvent();
+        e.wrapForEncode(new org.agrona.concurrent.UnsafeBuffer(new byte[io.kengine.protocol.event.EventHeader.MAX_EVENT_LENGTH]), 0,
+            io.kengine.protocol.event.EventSource.ENGINE).revision(1).key(key).value(value);
+        return OrdersParameters.apply(c, e);
+    }
+
+    @Test
     void foreignOrderAfterStartIsAMismatch() {
         d.marker(1, ReconcileEvents.PHASE_BEGIN, true);
         d.marker(1, ReconcileEvents.PHASE_END, true);

@@ -130,6 +130,12 @@ final class StageDriver {
         deliver();
     }
 
+    void config(String key, String value) {
+        new io.kengine.protocol.event.ConfigChangeEvent().wrapForEncode(slot.event(), 0, EventSource.ENGINE)
+            .revision(1).key(key).value(value);
+        deliver();
+    }
+
     /** Delivers the event already encoded in the slot. */
     void deliverRaw() {
         deliver();
