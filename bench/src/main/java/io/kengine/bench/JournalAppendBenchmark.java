@@ -74,6 +74,17 @@ public class JournalAppendBenchmark {
         written += length;
     }
 
+    /** journal-in's way: 16 events gathered and written as one document (a ring batch), per event. */
+    @Benchmark
+    @org.openjdk.jmh.annotations.OperationsPerInvocation(16)
+    public void journalStageBatchOf16() {
+        for (int i = 0; i < 16; i++) {
+            writer.stage(source, 0, length);
+        }
+        writer.flush();
+        written += 16L * length;
+    }
+
     @Benchmark
     public void memoryCopyFloor() {
         if (floorPosition > FLOOR_BYTES - length) {

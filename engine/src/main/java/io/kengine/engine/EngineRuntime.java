@@ -91,7 +91,7 @@ public final class EngineRuntime implements AutoCloseable {
 
     private void wire() {
         if (journalIn != null) {
-            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn, latencies.get(LatencyPath.JOURNAL)));
+            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn, latencies.get(LatencyPath.JOURNAL), true));
         }
         // book, pricing, risk timed (sampled); the last stage (orders) is where tick-to-intent ends
         LatencyRecorder[] perStage = new LatencyRecorder[chain.length];

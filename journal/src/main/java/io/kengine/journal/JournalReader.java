@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
 
@@ -19,6 +20,9 @@ public final class JournalReader implements AutoCloseable {
     private final Path streamDir;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final UnsafeBuffer document = new UnsafeBuffer(new byte[JournalWriter.MAX_DOCUMENT_BYTES]);
+    private int documentLength;
+    private int documentPosition;
     private long records;
 
     private JournalReader(Path streamDir, SingleChronicleQueue queue) {
@@ -61,28 +65,57 @@ public final class JournalReader implements AutoCloseable {
     }
 
     private boolean readNext(MutableDirectBuffer dst) {
-        int available = copyNextRecord(dst);
-        if (available < 0) {
-            // Chronicle reports "no document" both at the true end and where it cannot make sense of
-            // the data (a header it does not recognise): tell the two apart with the queue's own index
-            String suspicion = endSuspicion();
-            if (suspicion == null) {
-                return false;
-            }
-            available = copyNextRecord(dst); // a live writer may have completed a record meanwhile
+        if (documentPosition >= documentLength) {
+            int available = copyNextRecord(document);
             if (available < 0) {
-                throw new JournalException(where() + ": corrupt queue: " + suspicion);
+                // Chronicle reports "no document" both at the true end and where it cannot make sense of
+                // the data (a header it does not recognise): tell the two apart with the queue's own index
+                String suspicion = endSuspicion();
+                if (suspicion == null) {
+                    return false;
+                }
+                available = copyNextRecord(document); // a live writer may have completed a record meanwhile
+                if (available < 0) {
+                    throw new JournalException(where() + ": corrupt queue: " + suspicion);
+                }
+            }
+            documentLength = available;
+            documentPosition = 0;
+            String problem = walk(available);
+            if (problem != null) {
+                documentPosition = documentLength; // never hand out part of a broken document
+                throw malformed(problem);
             }
         }
-        String problem = EventHeader.validate(dst, 0, available);
-        if (problem == null && EventHeader.length(dst, 0) != available) {
-            problem = "record holds " + available + " bytes but the event says " + EventHeader.length(dst, 0);
-        }
-        if (problem != null) {
-            throw malformed(problem);
-        }
+        // a document holds one or more whole events back to back (JournalWriter.stage gathers a ring batch)
+        int length = EventHeader.length(document, documentPosition);
+        dst.putBytes(0, document, documentPosition, length);
+        documentPosition += length;
         records++;
         return true;
+    }
+
+    /** Checks that the document is whole events exactly; the problem of the first one that is not, or null. */
+    private String walk(int available) {
+        int position = 0;
+        int events = 0;
+        while (position < available) {
+            int remaining = available - position;
+            if (events > 0 && remaining < EventHeader.LENGTH) {
+                break; // trailing bytes that cannot be an event
+            }
+            String problem = EventHeader.validate(document, position, remaining);
+            if (problem != null) {
+                return events == 0 ? problem : "event " + (events + 1) + " of the record: " + problem;
+            }
+            position += EventHeader.length(document, position);
+            events++;
+        }
+        if (position != available) {
+            return "record holds " + available + " bytes but " + (events == 1 ? "the event says " : "its events account for ")
+                + position;
+        }
+        return null;
     }
 
     /** @return the record's length, or -1 if no record is available */
@@ -93,9 +126,9 @@ public final class JournalReader implements AutoCloseable {
             }
             Bytes<?> bytes = dc.wire().bytes();
             long remaining = bytes.readRemaining();
-            if (remaining > EventHeader.MAX_EVENT_LENGTH) {
-                throw malformed("record of " + remaining + " bytes is longer than the largest event ("
-                    + EventHeader.MAX_EVENT_LENGTH + ")");
+            if (remaining > JournalWriter.MAX_DOCUMENT_BYTES) {
+                throw malformed("record of " + remaining + " bytes is longer than the largest document ("
+                    + JournalWriter.MAX_DOCUMENT_BYTES + ")");
             }
             int available = (int) remaining;
             byte[] array = dst.byteArray();

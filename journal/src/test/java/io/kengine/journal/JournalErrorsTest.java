@@ -148,7 +148,38 @@ class JournalErrorsTest {
             r.next(dst);
             assertThrows(JournalException.class, () -> r.next(dst));
             JournalException e = assertJournalException(() -> r.next(dst));
-            assertTrue(e.getMessage().contains("record 1: malformed record: record of 2000 bytes is longer than"),
+            // a record may hold several events (a journal-in batch), so 2000 bytes is a legal size: its first event is not
+            assertTrue(e.getMessage().contains("record 1: malformed record: event length 0 outside"), e.getMessage());
+        }
+        try (JournalWriter w = JournalWriter.open(dir.resolve("big"), JournalFormat.IN)) {
+            w.append(new UnsafeBuffer(new byte[JournalWriter.MAX_DOCUMENT_BYTES + 8]), 0, JournalWriter.MAX_DOCUMENT_BYTES + 8);
+        }
+        try (JournalReader r = JournalReader.open(dir.resolve("big"), JournalFormat.IN)) {
+            JournalException e = assertJournalException(() -> r.next(dst));
+            assertTrue(e.getMessage().contains("record 0: malformed record: record of " + (JournalWriter.MAX_DOCUMENT_BYTES + 8)
+                + " bytes is longer than the largest document"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aBrokenEventInsideABatchedRecordFailsTheRecordBeforeAnyOfItIsRead() {
+        UnsafeBuffer b = TestEvents.buffer();
+        int length = TestEvents.timer(b, 1, 0);
+        try (JournalWriter w = JournalWriter.open(dir, JournalFormat.IN)) {
+            w.stage(b, 0, length);
+            w.stage(b, 0, length);
+            w.flush();
+            w.stage(b, 0, length);
+            b.putShort(EventHeader.TYPE_OFFSET, (short) 999);
+            w.stage(b, 0, length);
+            w.flush();
+        }
+        UnsafeBuffer dst = TestEvents.buffer();
+        try (JournalReader r = JournalReader.open(dir, JournalFormat.IN)) {
+            assertTrue(r.next(dst));
+            assertTrue(r.next(dst));
+            JournalException e = assertJournalException(() -> r.next(dst));
+            assertTrue(e.getMessage().endsWith("record 2: malformed record: event 2 of the record: unknown event type 999"),
                 e.getMessage());
         }
     }

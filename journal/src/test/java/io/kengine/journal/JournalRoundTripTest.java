@@ -38,6 +38,35 @@ class JournalRoundTripTest {
     }
 
     @Test
+    void stagedBatchesOfAnySizeReadBackAsTheSameEventsInOrder() {
+        List<byte[]> events = TestEvents.mixed(400);
+        long lastBatch = 0;
+        try (JournalWriter w = JournalWriter.open(dir, JournalFormat.IN)) {
+            UnsafeBuffer b = TestEvents.buffer();
+            int i = 0;
+            for (byte[] e : events) {
+                b.putBytes(0, e);
+                w.stage(b, 0, e.length);
+                if (++i < 3_000 && (i % 7 == 0 || i % 11 == 0)) { // ring batches of varied sizes, some of one event
+                    w.flush();
+                }
+                if (i >= 3_000) {
+                    lastBatch += e.length; // one batch to the end: it fills several documents
+                }
+                if (i == 200) {
+                    w.append(b, 0, e.length); // an unbatched append after a flush keeps the order
+                    w.flush();
+                }
+            }
+            // the last batch is flushed by close
+        }
+        List<byte[]> expected = new java.util.ArrayList<>(events);
+        expected.add(200, events.get(199));
+        assertTrue(lastBatch > 2L * JournalWriter.MAX_DOCUMENT_BYTES, "the last batch should overflow a document: " + lastBatch);
+        assertSameEvents(expected, readAll(dir, JournalFormat.IN));
+    }
+
+    @Test
     void onHeapBuffersAtAnOffsetWorkBothWays() {
         List<byte[]> events = TestEvents.mixed(2);
         try (JournalWriter w = JournalWriter.open(dir, JournalFormat.OUT)) {

@@ -13,7 +13,7 @@ public enum LatencyPath {
     PRICING("pricing"),
     /** Pricing done → risk done (business thread). */
     RISK("risk"),
-    /** Journal append of one event (journal thread). */
+    /** Journal write of one document: one event, or on journal-in one ring batch (journal thread). */
     JOURNAL("journal"),
     /** Intent published on the outbound ring → request on the wire (sender thread). */
     INTENT_TO_WIRE("intent_to_wire"),
