@@ -20,7 +20,10 @@ public final class JournalFormat {
     public static final String IN = "in";
     public static final String OUT = "out";
     public static final String PROPERTIES_FILE = "journal.properties";
-    public static final int FORMAT_VERSION = 1;
+    /** 2: a record may hold several events back to back (journal-in batches). 1: one event per record. */
+    public static final int FORMAT_VERSION = 2;
+    /** Format 1 journals are format 2 journals whose records each hold one event: readable, not appendable. */
+    static final int OLDEST_READABLE_FORMAT = 1;
 
     static final String FORMAT_KEY = "format.version";
     static final String SCHEMA_KEY = "schema.version";
@@ -41,11 +44,16 @@ public final class JournalFormat {
         } catch (IOException e) {
             throw new JournalException("journal " + dir + ": cannot create " + PROPERTIES_FILE + ": " + e, e);
         }
-        check(dir);
+        check(dir, FORMAT_VERSION);
+    }
+
+    /** Reader side: the directory must exist and carry properties of a readable format and this schema. */
+    static void check(Path dir) {
+        check(dir, OLDEST_READABLE_FORMAT);
     }
 
     /** Reader side: the directory must exist and carry properties of this format and schema. */
-    static void check(Path dir) {
+    private static void check(Path dir, int oldestFormat) {
         if (!Files.isDirectory(dir)) {
             throw new JournalException("journal " + dir + ": no such directory");
         }
@@ -59,8 +67,8 @@ public final class JournalFormat {
         } catch (IOException | IllegalArgumentException e) {
             throw new JournalException("journal " + dir + ": cannot read " + PROPERTIES_FILE + ": " + e.getMessage(), e);
         }
-        expect(dir, p, FORMAT_KEY, FORMAT_VERSION);
-        expect(dir, p, SCHEMA_KEY, EventHeader.SCHEMA_VERSION);
+        expect(dir, p, FORMAT_KEY, oldestFormat, FORMAT_VERSION);
+        expect(dir, p, SCHEMA_KEY, EventHeader.SCHEMA_VERSION, EventHeader.SCHEMA_VERSION);
     }
 
     static Path streamDir(Path dir, String stream) {
@@ -70,15 +78,18 @@ public final class JournalFormat {
         return dir.resolve(stream);
     }
 
-    private static void expect(Path dir, Properties p, String key, int expected) {
+    private static void expect(Path dir, Properties p, String key, int oldest, int newest) {
         String v = p.getProperty(key);
         if (v == null) {
             throw new JournalException("journal " + dir + ": " + PROPERTIES_FILE + " has no " + key);
         }
-        if (!v.trim().equals(Integer.toString(expected))) {
-            throw new JournalException("journal " + dir + ": " + key + "=" + v.trim()
-                + " but this build reads " + key + "=" + expected);
+        for (int accepted = oldest; accepted <= newest; accepted++) {
+            if (v.trim().equals(Integer.toString(accepted))) {
+                return;
+            }
         }
+        throw new JournalException("journal " + dir + ": " + key + "=" + v.trim() + " but this build "
+            + (oldest == newest ? "reads " + key + "=" + newest : "reads " + key + " " + oldest + " to " + newest));
     }
 
     /** Written to a temporary file and moved into place, so a concurrent reader never sees half a file. */

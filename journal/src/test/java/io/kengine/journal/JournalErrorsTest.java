@@ -70,9 +70,25 @@ class JournalErrorsTest {
     @Test
     void wrongFormatVersionIsRefused() throws IOException {
         write(10);
-        rewriteProperty("format.version", "2");
+        rewriteProperty("format.version", "3");
         JournalException e = assertJournalException(() -> JournalReader.open(dir, JournalFormat.IN));
-        assertTrue(e.getMessage().contains("format.version=2 but this build reads format.version=1"), e.getMessage());
+        assertTrue(e.getMessage().contains("format.version=3 but this build reads format.version 1 to 2"), e.getMessage());
+    }
+
+    @Test
+    void formatOneJournalsAreReadableButNotAppendable() throws IOException {
+        write(10); // one event per record: exactly what format 1 wrote
+        rewriteProperty("format.version", "1");
+        UnsafeBuffer dst = TestEvents.buffer();
+        int read = 0;
+        try (JournalReader r = JournalReader.open(dir, JournalFormat.IN)) {
+            while (r.next(dst)) {
+                read++;
+            }
+        }
+        assertEquals(10, read);
+        JournalException e = assertJournalException(() -> JournalWriter.open(dir, JournalFormat.IN));
+        assertTrue(e.getMessage().contains("format.version=1 but this build reads format.version=2"), e.getMessage());
     }
 
     @ParameterizedTest

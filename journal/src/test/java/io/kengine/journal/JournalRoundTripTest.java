@@ -96,7 +96,7 @@ class JournalRoundTripTest {
         try (InputStream in = Files.newInputStream(dir.resolve(JournalFormat.PROPERTIES_FILE))) {
             p.load(in);
         }
-        assertEquals("1", p.getProperty("format.version"));
+        assertEquals(Integer.toString(JournalFormat.FORMAT_VERSION), p.getProperty("format.version"));
         assertEquals(Integer.toString(EventHeader.SCHEMA_VERSION), p.getProperty("schema.version"));
         append(dir, JournalFormat.IN, second);
         List<byte[]> all = readAll(dir, JournalFormat.IN);
