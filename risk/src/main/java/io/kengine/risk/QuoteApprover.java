@@ -91,20 +91,20 @@ final class QuoteApprover {
     }
 
     /**
-     * Approves {@code wanted} (whose flags are {@code flags}, already read) for its market: each field of the
-     * wanted quote is read once, the approved quote starts as a copy of it.
+     * Approves the slot's wanted quote (pricing's region, read through {@code wanted}; its flags are {@code flags},
+     * already read) for its market: each field is read once, the approved quote starts as a copy of it.
      */
-    void approve(QuoteNote wanted, int flags, QuoteNote approved, long now) {
-        int m = wanted.marketId();
-        long bidPrice = wanted.bidPrice();
-        long bidWanted = wanted.bidQty();
-        long askPrice = wanted.askPrice();
-        long askWanted = wanted.askQty();
-        int bidReason = wanted.bidReason();
-        int askReason = wanted.askReason();
-        long fair = wanted.fairValue();
-        int reportedRegime = wanted.regime();
-        approved.meta(reportedRegime, wanted.lifetimeMs());
+    void approve(SlotView wanted, int flags, QuoteNote approved, long now) {
+        int m = wanted.wantedInt(SlotView.Q_MARKET);
+        long bidPrice = wanted.wantedLong(SlotView.Q_BID_PRICE);
+        long bidWanted = wanted.wantedLong(SlotView.Q_BID_QTY);
+        long askPrice = wanted.wantedLong(SlotView.Q_ASK_PRICE);
+        long askWanted = wanted.wantedLong(SlotView.Q_ASK_QTY);
+        int bidReason = wanted.wantedInt(SlotView.Q_BID_REASON);
+        int askReason = wanted.wantedInt(SlotView.Q_ASK_REASON);
+        long fair = wanted.wantedLong(SlotView.Q_FAIR);
+        int reportedRegime = wanted.wantedInt(SlotView.Q_REGIME);
+        approved.meta(reportedRegime, wanted.wantedInt(SlotView.Q_LIFETIME));
         // the approved quote is the wanted one until a step below changes it: the common path writes it whole at
         // the end, the early exits write the copy first (their conditions are pure reads, evaluated again there)
         boolean valid = markets.valid(m);
@@ -410,14 +410,24 @@ final class QuoteApprover {
 
     /** Re-evaluates the market's and the portfolio's reduce-only state (after fills and regime changes). */
     void reevaluate(int m) {
+        reevaluate(m, positions.position(m), positions.atRiskRaw(m));
+    }
+
+    /** {@link #reevaluate(int)} with the market's position and at-risk (raw) as the book now holds them. */
+    void reevaluate(int m, long pos, long atRiskRaw) {
         int regime = markets.regime(m);
-        reevaluate(m, regime, regimes.scale(s.maxPosition, regime), regimes.scale(s.maxAtRisk, regime),
-            regimes.scale(s.globalMaxPosition, regime), regimes.scale(s.globalMaxAtRisk, regime));
+        int f = regimes.factorPct(regime); // once for the four caps (scale(cap, regime) is scaleBy(cap, factorPct(regime)))
+        reevaluate(m, pos, atRiskRaw, RegimeScaling.scaleBy(s.maxPosition, f), RegimeScaling.scaleBy(s.maxAtRisk, f),
+            RegimeScaling.scaleBy(s.globalMaxPosition, f), RegimeScaling.scaleBy(s.globalMaxAtRisk, f));
     }
 
     /** {@link #reevaluate(int)} with the market's caps already scaled by its regime. */
     private void reevaluate(int m, int regime, long cap, long capMoney, long globalCap, long globalCapMoney) {
-        int t = inventory.update(m, cap, capMoney, s.reduceOnlyExitPct);
+        reevaluate(m, positions.position(m), positions.atRiskRaw(m), cap, capMoney, globalCap, globalCapMoney);
+    }
+
+    private void reevaluate(int m, long pos, long atRiskRaw, long cap, long capMoney, long globalCap, long globalCapMoney) {
+        int t = inventory.update(m, pos, atRiskRaw, cap, capMoney, s.reduceOnlyExitPct);
         if (t == InventoryLimits.ON) {
             counters.count(QuoteReason.RISK_REDUCE_ONLY);
             log.add(DecisionKind.REDUCE_ONLY_ON, QuoteReason.RISK_REDUCE_ONLY, m, positions.position(m), cap);

@@ -5,13 +5,11 @@ import io.kengine.protocol.event.Codes;
 import io.kengine.protocol.event.ConfigChangeEvent;
 import io.kengine.protocol.event.EventHeader;
 import io.kengine.protocol.event.EventType;
-import io.kengine.protocol.event.FillEvent;
 import io.kengine.protocol.event.MarketDefinitionEvent;
 import io.kengine.protocol.event.MarketLifecycleEvent;
 import io.kengine.protocol.event.OperatorCommandEvent;
 import io.kengine.protocol.event.OrderReplyEvent;
 import io.kengine.protocol.stage.BasketNote;
-import io.kengine.protocol.stage.BookFeaturesNote;
 import io.kengine.protocol.stage.BookTrust;
 import io.kengine.protocol.stage.DecisionKind;
 import io.kengine.protocol.stage.EventSlot;
@@ -62,14 +60,11 @@ public final class RiskStage implements Stage {
     /** Offset of the reason field in an OrderReplyEvent. */
     static final int REPLY_REASON_AT = OrderReplyEvent.ORDER_ID_OFFSET + OrderReplyEvent.ID_CAPACITY;
 
-    private final QuoteNote wanted = new QuoteNote();
+    private final SlotView view = new SlotView();
     private final QuoteNote approved = new QuoteNote();
-    private final TopOfBookNote top = new TopOfBookNote();
-    private final BookFeaturesNote features = new BookFeaturesNote();
     private final BasketNote basket = new BasketNote();
     private final ConfigChangeEvent config = new ConfigChangeEvent();
     private final OperatorCommandEvent command = new OperatorCommandEvent();
-    private final FillEvent fill = new FillEvent();
     private final OrderReplyEvent reply = new OrderReplyEvent();
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
     private final MarketLifecycleEvent lifecycle = new MarketLifecycleEvent();
@@ -118,15 +113,15 @@ public final class RiskStage implements Stage {
 
     @Override
     public void onEvent(EventSlot slot, boolean endOfBatch) {
-        long now = slot.timestampNanos();
+        SlotView v = view.wrap(slot); // every read below: one bounds check here (writes go through the flyweights)
+        long now = v.timestampNanos();
         lastEventNanos = now;
         approved.wrap(slot, QuoteNote.RISK).clear();
         log.begin(slot);
         advanceTime(now);
-        short type = slot.type();
-        wanted.wrap(slot, QuoteNote.PRICING); // pricing's region: risk only reads it, so once per event
-        int wantedFlags = wanted.flags();
-        observeBook(slot, now, wantedFlags);
+        short type = v.type();
+        int wantedFlags = v.wantedInt(SlotView.Q_FLAGS); // pricing's region: risk only reads it
+        observeBook(v, now, wantedFlags);
         switch (type) {
             case EventType.CONFIG_CHANGE:
                 applyConfig(slot);
@@ -135,7 +130,7 @@ public final class RiskStage implements Stage {
                 applyCommand(slot, now);
                 return;
             case EventType.FILL:
-                applyFill(slot, now);
+                applyFill(slot, v, now);
                 return;
             case EventType.ORDER_REPLY:
                 applyReply(slot, now);
@@ -156,16 +151,15 @@ public final class RiskStage implements Stage {
             pullAll(pendingPullReason);
             return;
         }
-        basket.wrap(slot);
-        if (basket.isProposed()) {
-            baskets.approve(basket, now);
+        if (v.noteInt(SlotView.BASKET_STATUS) == BasketNote.STATUS_PROPOSED) {
+            baskets.approve(basket.wrap(slot), now);
         }
         if ((wantedFlags & QuoteNote.FLAG_PRESENT) != 0) {
-            quotes.approve(wanted, wantedFlags, approved, now);
+            quotes.approve(v, wantedFlags, approved, now);
             return;
         }
-        int m = top.marketId();
-        if (top.isValid() && markets.valid(m) && positions.position(m) != 0
+        int m = v.noteInt(SlotView.TOP_MARKET);
+        if ((v.noteInt(SlotView.TOP_FLAGS) & TopOfBookNote.FLAG_VALID) != 0 && markets.valid(m) && positions.position(m) != 0
             && (killSwitch.flattening(m) || !killSwitch.halted() && inventory.reduceOnly(m))) {
             quotes.flatten(m, approved, pnl.mark(m), now, 0, 0);
         }
@@ -191,21 +185,22 @@ public final class RiskStage implements Stage {
     }
 
     /** Top of book and trust of the event's market, as the book stage wrote them. */
-    private void observeBook(EventSlot slot, long now, int wantedFlags) {
-        top.wrap(slot);
-        int topFlags = top.flags(); // each field read once
-        int m = top.marketId();
-        if ((topFlags & TopOfBookNote.FLAG_VALID) == 0 || !markets.valid(m)) {
+    private void observeBook(SlotView v, long now, int wantedFlags) {
+        int topFlags = v.noteInt(SlotView.TOP_FLAGS); // each field read once
+        if ((topFlags & TopOfBookNote.FLAG_VALID) == 0) {
+            return;
+        }
+        int m = v.noteInt(SlotView.TOP_MARKET);
+        if (!markets.valid(m)) {
             return;
         }
         boolean trusted = (topFlags & TopOfBookNote.FLAG_TRUSTED) != 0;
-        features.wrap(slot);
-        if (features.marketId() == m) {
-            trusted &= features.trustCode() == BookTrust.TRUSTED.code();
+        if (v.noteInt(SlotView.FEATURES_MARKET) == m) {
+            trusted &= v.noteInt(SlotView.FEATURES_TRUST) == BookTrust.TRUSTED.code();
         }
-        markets.top(m, top.bestBid(), top.bestAsk(), top.tick(), trusted);
-        if ((wantedFlags & QuoteNote.FLAG_PRESENT) != 0 && wanted.marketId() == m) {
-            quotes.observeRegime(m, wanted.regime()); // R2 scales R1 below with the regime of this very quote
+        markets.top(m, v.noteLong(SlotView.TOP_BID), v.noteLong(SlotView.TOP_ASK), v.noteLong(SlotView.TOP_TICK), trusted);
+        if ((wantedFlags & QuoteNote.FLAG_PRESENT) != 0 && v.wantedInt(SlotView.Q_MARKET) == m) {
+            quotes.observeRegime(m, v.wantedInt(SlotView.Q_REGIME)); // R2 scales R1 below with the regime of this very quote
         }
         if (positions.position(m) != 0) {
             pnl.onTop(m);
@@ -215,32 +210,37 @@ public final class RiskStage implements Stage {
 
     // ---- events ----
 
-    private void applyFill(EventSlot slot, long now) {
-        fill.wrap(slot.event(), 0);
-        int m = fill.marketId();
-        long qty = fill.count(); // each field read once
+    private void applyFill(EventSlot slot, SlotView v, long now) {
+        if (!v.holdsFill()) {
+            throw new IndexOutOfBoundsException("event buffer shorter than a fill");
+        }
+        int m = v.eventMarketId();
+        long qty = v.eventLong(SlotView.FILL_COUNT); // each field read once
         if (!markets.valid(m) || qty <= 0) {
             return;
         }
         if (!dedup.firstTime(slot.event(), FILL_TRADE_ID_AT)) {
             return;
         }
-        long price = fill.price();
-        boolean bid = fill.side() == Codes.BID;
-        long fee = settings.feesReported() ? fill.fee()
-            : KalshiFees.fee(price, qty, fill.isTaker() ? settings.takerRate() : settings.makerRate(), settings.feeRoundingUnit());
+        long price = v.eventLong(SlotView.FILL_PRICE);
+        boolean bid = v.eventByte(SlotView.FILL_SIDE) == Codes.BID;
+        long fee = settings.feesReported() ? v.eventLong(SlotView.FILL_FEE)
+            : KalshiFees.fee(price, qty, v.eventByte(SlotView.FILL_TAKER) != 0 ? settings.takerRate() : settings.makerRate(),
+                settings.feeRoundingUnit());
         long before = positions.position(m);
         long realized = positions.applyFill(m, price, bid ? qty : -qty, fee);
-        long after = positions.position(m);
+        long after = positions.lastPosition(); // the new position and cost, kept in hand for P&L and R3
+        long cost = positions.lastCostRaw();
         held(m, before, after);
-        pnl.onFill(m, realized, fee);
+        pnl.onFill(m, realized, fee, after, cost);
         long mark = pnl.mark(m);
-        correlation.onPosition(m, positions.atRiskRaw(m), after, mark >= 0 ? mark : price);
+        long atRisk = PositionBook.atRiskRaw(after, cost);
+        correlation.onPosition(m, atRisk, after, mark >= 0 ? mark : price);
         flow.filled(m, bid, qty);
         if (before != 0 && (before > 0) != bid) {
             losses.onClosingFill(realized - fee * 100);
         }
-        quotes.reevaluate(m);
+        quotes.reevaluate(m, after, atRisk);
         checkLosses(now);
     }
 

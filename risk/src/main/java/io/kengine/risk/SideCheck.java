@@ -91,10 +91,11 @@ final class SideCheck {
      * checks both sides (and held sides) against it.
      */
     void prepare(int m, int regime) {
-        capPos = regimes.scale(s.maxPosition, regime);
-        capGlobalPos = regimes.scale(s.globalMaxPosition, regime);
-        capMoney = regimes.scale(s.maxAtRisk, regime);
-        capGlobalMoney = regimes.scale(s.globalMaxAtRisk, regime);
+        int f = regimes.factorPct(regime); // once for the four caps
+        capPos = RegimeScaling.scaleBy(s.maxPosition, f);
+        capGlobalPos = RegimeScaling.scaleBy(s.globalMaxPosition, f);
+        capMoney = RegimeScaling.scaleBy(s.maxAtRisk, f);
+        capGlobalMoney = RegimeScaling.scaleBy(s.globalMaxAtRisk, f);
         own = positions.atRiskRaw(m);
         totalAtRisk = positions.totalAtRiskRaw();
         totalAbs = positions.totalAbsPosition();

@@ -63,13 +63,30 @@ public final class OrderFlow {
         commit(m, 0, 0, 0, 0);
     }
 
-    /** A fill consumed part of a live side: the orders stage shrinks it the same way. */
+    /**
+     * A fill consumed part of a live side: the orders stage shrinks it the same way. Only that side's quantity
+     * moves, so this is {@code commit} with the other side unchanged, written out: nothing at all when the side
+     * is not live, else its quantity, the live count and the reserve adjusted by the difference (the same
+     * long arithmetic as recomputing them, so the same values).
+     */
     public void filled(int m, boolean bid, long qty) {
-        if (bid) {
-            commit(m, bidPrice[m], Math.max(0, bidQty[m] - qty), askPrice[m], askQty[m]);
-        } else {
-            commit(m, bidPrice[m], bidQty[m], askPrice[m], Math.max(0, askQty[m] - qty));
+        long[] q = bid ? bidQty : askQty;
+        long last = q[m];
+        if (last <= 0) {
+            return; // a side that is not live stays as it is (commit would write the same values back)
         }
+        long left = Math.max(0, last - qty);
+        if (left == last) {
+            return;
+        }
+        q[m] = left;
+        if (left == 0) {
+            liveSides--;
+        }
+        long unit = bid ? bidPrice[m] : 10_000 - askPrice[m];
+        long d = unit * left - unit * last; // r = bidPrice·bidQty + (1 − askPrice)·askQty: only one term moves
+        reserved[m] += d;
+        reservedTotal += d;
     }
 
     public void takerSent(int m) {

@@ -75,8 +75,12 @@ public final class InventoryLimits {
      * @return {@link #ON}, {@link #OFF} or {@link #NO_CHANGE}
      */
     public int update(int m, long cap, long capMoney, long exitPct) {
-        long abs = Math.abs(positions.position(m));
-        long risk = positions.atRiskRaw(m);
+        return update(m, positions.position(m), positions.atRiskRaw(m), cap, capMoney, exitPct);
+    }
+
+    /** {@link #update(int, long, long, long)} with the market's position and at-risk (raw) as the book holds them. */
+    public int update(int m, long pos, long risk, long cap, long capMoney, long exitPct) {
+        long abs = Math.abs(pos);
         if (!reduceOnly[m]) {
             if (abs > cap || risk > capMoney * 100) {
                 reduceOnly[m] = true;

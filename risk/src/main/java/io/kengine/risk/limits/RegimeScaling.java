@@ -28,13 +28,16 @@ public final class RegimeScaling {
 
     /** A market with a position moved from regime {@code from} to {@code to} (−1: not held). */
     public void held(int from, int to) {
+        boolean changed = false; // the factor depends only on which regimes are held: recompute when that set moves
         if (from >= 0) {
-            heldIn[from]--;
+            changed = --heldIn[from] == 0;
         }
         if (to >= 0) {
-            heldIn[to]++;
+            changed |= heldIn[to]++ == 0;
         }
-        portfolioFactor = computePortfolioFactor();
+        if (changed) {
+            portfolioFactor = computePortfolioFactor();
+        }
     }
 
     /** Smallest factor over the regimes positions are held in (100 when flat). */

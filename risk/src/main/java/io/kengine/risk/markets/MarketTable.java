@@ -23,6 +23,7 @@ public final class MarketTable {
     private final boolean[] defined;
     private final byte[] status;
     private final long[] closeTimeMs;
+    private final long[] lastTradableNanos; // closeTimeMs × 10^6 − 1, saturated: tradable while now ≤ it (no division)
     private final int[] eventId;
     private final String[] ticker;
     private final String[] series;
@@ -41,6 +42,7 @@ public final class MarketTable {
         defined = new boolean[maxMarkets];
         status = new byte[maxMarkets];
         closeTimeMs = new long[maxMarkets];
+        lastTradableNanos = new long[maxMarkets];
         eventId = new int[maxMarkets];
         ticker = new String[maxMarkets];
         series = new String[maxMarkets];
@@ -54,6 +56,7 @@ public final class MarketTable {
         java.util.Arrays.fill(bestBid, TopOfBookNote.NO_PRICE);
         java.util.Arrays.fill(bestAsk, TopOfBookNote.NO_PRICE);
         java.util.Arrays.fill(closeTimeMs, Long.MAX_VALUE);
+        java.util.Arrays.fill(lastTradableNanos, Long.MAX_VALUE);
     }
 
     public boolean valid(int m) {
@@ -69,7 +72,7 @@ public final class MarketTable {
         defined[m] = true;
         status[m] = d.status();
         long close = d.closeTimeMs();
-        closeTimeMs[m] = close > 0 ? close : Long.MAX_VALUE;
+        close(m, close > 0 ? close : Long.MAX_VALUE);
         ticker[m] = d.ticker();
         series[m] = d.seriesTicker();
         String ev = d.eventTicker();
@@ -107,8 +110,19 @@ public final class MarketTable {
         }
         long close = e.closeTimeMs();
         if (close != MarketLifecycleEvent.NULL_LONG && close > 0) {
-            closeTimeMs[m] = close;
+            close(m, close);
         }
+    }
+
+    /**
+     * Sets the close time (ms, ≥ 1). {@code now / 10^6 < close} (truncating division) holds exactly when
+     * {@code now ≤ close × 10^6 − 1}: for now ≥ 0 by the definition of the floor, for now &lt; 0 both sides
+     * hold (the quotient is ≤ 0 &lt; close, and close × 10^6 − 1 ≥ 0); past 2^63 the product saturates, where
+     * every now passes both ways.
+     */
+    private void close(int m, long closeMs) {
+        closeTimeMs[m] = closeMs;
+        lastTradableNanos[m] = closeMs > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : closeMs * 1_000_000 - 1;
     }
 
     /** Records the book stage's top of book for the market. */
@@ -129,7 +143,7 @@ public final class MarketTable {
 
     /** Open, not paused, defined, and the event time before the close time. */
     public boolean tradable(int m, long nowNanos) {
-        return defined[m] && status[m] == Codes.STATUS_OPEN && nowNanos / 1_000_000 < closeTimeMs[m];
+        return defined[m] && status[m] == Codes.STATUS_OPEN && nowNanos <= lastTradableNanos[m];
     }
 
     public int maxMarkets() { return maxMarkets; }

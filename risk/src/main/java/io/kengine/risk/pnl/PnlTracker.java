@@ -55,6 +55,11 @@ public final class PnlTracker {
 
     /** After a fill: books its realized P&L and fee into the day and the event, and re-marks the market. */
     public void onFill(int m, long realizedRaw, long fee) {
+        onFill(m, realizedRaw, fee, positions.position(m), positions.costRaw(m));
+    }
+
+    /** {@link #onFill(int, long, long)} with the market's new position and cost (raw) as the book now holds them. */
+    public void onFill(int m, long realizedRaw, long fee, long pos, long cost) {
         dayRealized += realizedRaw;
         dayFees += fee;
         int e = markets.eventId(m);
@@ -62,7 +67,7 @@ public final class PnlTracker {
             eventRealized[e] += realizedRaw;
             eventFees[e] += fee;
         }
-        remark(m);
+        remark(m, e, pos, cost);
     }
 
     /** After a settlement: the position is gone, its realized P&L counts for the day. */
@@ -76,9 +81,13 @@ public final class PnlTracker {
     }
 
     private void remark(int m) {
+        remark(m, markets.eventId(m), positions.position(m), positions.costRaw(m));
+    }
+
+    /** @param e the market's event id (already read), −1 for none; pos and cost the book's for m */
+    private void remark(int m, int e, long pos, long cost) {
         long bid = markets.bestBid(m);
         long ask = markets.bestAsk(m);
-        long pos = positions.position(m);
         long p = -1;
         if (markMode == MARK_EXIT && pos != 0) {
             p = pos > 0 ? bid : ask;
@@ -88,12 +97,12 @@ public final class PnlTracker {
         if (p >= 0) {
             mark[m] = p;
         }
-        long u = positions.unrealizedRaw(m, mark[m]);
+        long mk = mark[m];
+        long u = pos == 0 || mk < 0 ? 0 : pos * mk - cost; // PositionBook.unrealizedRaw
         long d = u - unrealized[m];
         if (d != 0) {
             unrealized[m] = u;
             totalUnrealized += d;
-            int e = markets.eventId(m);
             if (e >= 0) {
                 eventUnrealized[e] += d;
             }

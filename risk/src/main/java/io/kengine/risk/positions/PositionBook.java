@@ -25,6 +25,8 @@ public final class PositionBook {
     private long totalRealizedRaw;
     private long totalFees;
     private long lastRealizedDeltaRaw;
+    private long lastPosition;     // the market's position and cost after the last applyFill
+    private long lastCost;
 
     public PositionBook(int maxMarkets) {
         this.maxMarkets = maxMarkets;
@@ -69,6 +71,8 @@ public final class PositionBook {
         totalFees += fee;
         totalAtRiskRaw += atRiskRaw(pos, c) - atRiskBefore;
         lastRealizedDeltaRaw = realizedRaw;
+        lastPosition = pos;
+        lastCost = c;
         return realizedRaw;
     }
 
@@ -143,6 +147,9 @@ public final class PositionBook {
     public long totalRealizedRaw() { return totalRealizedRaw; }
     public long totalFees() { return totalFees; }
     public long lastRealizedDeltaRaw() { return lastRealizedDeltaRaw; }
+    /** The position and cost (raw) of the market of the last {@link #applyFill}, as it left them. */
+    public long lastPosition() { return lastPosition; }
+    public long lastCostRaw() { return lastCost; }
     /** Average entry price of the open position ($0.0001, YES leg), or −1 when flat. */
     public long averagePrice(int m) { return position[m] == 0 ? -1 : Math.abs(cost[m] / position[m]); }
 

@@ -12,20 +12,23 @@ import java.nio.ByteOrder;
  * (bytes past the length masked off), never as Strings.
  *
  * <p>Exactly the {@code capacity} most recent distinct ids are remembered: a FIFO ring of {@code capacity}
- * ids (their five words), indexed by a table of {@code capacity / 2} buckets of 8 16-bit fingerprints
- * (load ≤ 25%), two longs per bucket: 32 KiB for 4096 ids, so it stays in L1/L2. A fingerprint is 15 bits
- * of the id's hash with the top bit set, so an empty lane is a clear top bit. A look-up compares all 8
- * lanes of the id's bucket at once (SWAR, no probe loop whose exit would be mispredicted) and reads the
- * ring slot and the stored id bytes only on a fingerprint match. The ring remembers where each id's lane
- * is, so forgetting the oldest id is one store. A full bucket (rare at this load) spills into the next
- * bucket with a free lane; its home bucket counts the spilled ids and how far they went, so look-ups scan
- * further only while any are there. No allocation after construction.
+ * slots of six longs (the id's five words, then where its lane is: lane | home bucket &lt;&lt; 32, so a fill
+ * writes one sequential 48-byte record and forgetting reads the record it is about to overwrite), indexed by
+ * a table of {@code capacity / 2} buckets of 8 16-bit fingerprints (load ≤ 25%), two longs per bucket: 32 KiB
+ * for 4096 ids, so it stays in L1/L2. A fingerprint is 15 bits of the id's hash with the top bit set, so an
+ * empty lane is a clear top bit. A look-up compares all 8 lanes of the id's bucket at once (SWAR, no probe
+ * loop whose exit would be mispredicted) and reads the ring slot and the stored id bytes only on a
+ * fingerprint match; forgetting the oldest id is one store.
+ * A full bucket (rare at this load) spills into the next bucket with a free lane; its home bucket counts
+ * the spilled ids and how far they went, and a total count of spilled ids lets a look-up skip even that
+ * per-bucket read while none are remembered (the usual case). No allocation after construction.
  */
 public final class TradeDedup {
     public static final int ID_BYTES = 40;
     /** Largest ring: a ring slot must fit a short. */
     public static final int MAX_CAPACITY = 1 << 15;
     private static final int WORDS = ID_BYTES / 8;
+    private static final int STRIDE = WORDS + 1;  // a ring slot: the id's words and where its lane is, one stream
     private static final int WAYS = 8;            // lanes per bucket: two longs of four 16-bit lanes
     private static final long LOW15 = 0x7FFF7FFF7FFF7FFFL;
     private static final long HIGH = 0x8000800080008000L;
@@ -46,9 +49,8 @@ public final class TradeDedup {
     private final short[] laneSlot;   // ring slot of lane b * 8 + i
     private final int[] spilled;      // per home bucket: its ids stored in later buckets
     private final int[] spillReach;   // per home bucket: how many buckets further they may lie
-    private final int[] ringLane;     // per ring slot: its lane (b * 8 + i)
-    private final int[] ringHome;     // per ring slot: its home bucket
-    private final long[] ids;         // WORDS per ring slot
+    private final long[] ring;        // STRIDE per ring slot: the id's five words, then its lane | home bucket << 32
+    private int spilledNow;           // remembered ids that live outside their home bucket (usually 0)
     private int head;                 // next ring slot to write (the oldest once the ring is full)
     private int size;
     private long duplicates;
@@ -70,9 +72,7 @@ public final class TradeDedup {
         this.laneSlot = new short[buckets * WAYS];
         this.spilled = new int[buckets];
         this.spillReach = new int[buckets];
-        this.ringLane = new int[capacityPowerOfTwo];
-        this.ringHome = new int[capacityPowerOfTwo];
-        this.ids = new long[capacityPowerOfTwo * WORDS];
+        this.ring = new long[capacityPowerOfTwo * STRIDE];
     }
 
     /**
@@ -112,7 +112,7 @@ public final class TradeDedup {
         long m0 = zeroLanes(l[w] ^ all);
         long m1 = zeroLanes(l[w + 1] ^ all);
         if (((m0 | m1) != 0 && matches(home, m0, m1, w0, w1, w2, w3, w4))
-            || (spilled[home] != 0 && spilledMatch(home, all, w0, w1, w2, w3, w4))) {
+            || (spilledNow != 0 && spilled[home] != 0 && spilledMatch(home, all, w0, w1, w2, w3, w4))) {
             duplicates++;
             return false;
         }
@@ -132,15 +132,14 @@ public final class TradeDedup {
         }
         l[lane >>> 2] |= fp << ((lane & 3) << 4);
         laneSlot[lane] = (short) slot;
-        ringLane[slot] = lane;
-        ringHome[slot] = home;
-        int o = slot * WORDS;
-        long[] id = ids;
-        id[o] = w0;
-        id[o + 1] = w1;
-        id[o + 2] = w2;
-        id[o + 3] = w3;
-        id[o + 4] = w4;
+        int o = slot * STRIDE;
+        long[] r = ring;
+        r[o] = w0;
+        r[o + 1] = w1;
+        r[o + 2] = w2;
+        r[o + 3] = w3;
+        r[o + 4] = w4;
+        r[o + 5] = (long) lane | (long) home << 32;
         head = (slot + 1) & ringMask;
         return true;
     }
@@ -167,11 +166,15 @@ public final class TradeDedup {
 
     /** Drops the id in ring slot {@code slot}: one store (plus the spill counts if it had spilled). */
     private void forget(int slot) {
-        int lane = ringLane[slot];
+        long where = ring[slot * STRIDE + WORDS];
+        int lane = (int) where;
         lanes[lane >>> 2] &= ~(0xFFFFL << ((lane & 3) << 4));
-        int home = ringHome[slot];
-        if (lane / WAYS != home && --spilled[home] == 0) {
-            spillReach[home] = 0;
+        int home = (int) (where >>> 32);
+        if (lane / WAYS != home) {
+            spilledNow--;
+            if (--spilled[home] == 0) {
+                spillReach[home] = 0;
+            }
         }
     }
 
@@ -183,6 +186,7 @@ public final class TradeDedup {
                 int lane = b * WAYS + i;
                 if ((lanes[lane >>> 2] & (0x8000L << ((lane & 3) << 4))) == 0) {
                     spilled[home]++;
+                    spilledNow++;
                     spills++;
                     if (d > spillReach[home]) {
                         spillReach[home] = d;
@@ -215,8 +219,8 @@ public final class TradeDedup {
     }
 
     private boolean same(int slot, long w0, long w1, long w2, long w3, long w4) {
-        int o = slot * WORDS;
-        long[] id = ids;
+        int o = slot * STRIDE;
+        long[] id = ring;
         return id[o] == w0 && id[o + 1] == w1 && id[o + 2] == w2 && id[o + 3] == w3 && id[o + 4] == w4;
     }
 
