@@ -6,6 +6,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.kengine.engine.ring.WaitStrategies;
 import io.kengine.protocol.stage.EventSlot;
+import io.kengine.protocol.stage.SlotArena;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
@@ -27,7 +28,7 @@ final class FloorPath implements TickPath {
     FloorPath(PlannedClock clock, String wait) {
         this.wait = wait;
         String inbound = WaitStrategies.inboundPart(wait);
-        this.disruptor = new Disruptor<>(EventSlot::new, 16_384, BenchThreads.daemon("floor"), ProducerType.MULTI,
+        this.disruptor = new Disruptor<>(new SlotArena(16_384)::next, 16_384, BenchThreads.daemon("floor"), ProducerType.MULTI,
             WaitStrategies.create(inbound, 1, Runtime.getRuntime().availableProcessors()));
         EventHandler<EventSlot> record = (slot, sequence, endOfBatch) -> {
             recorder.recordValue(Math.max(0, clock.now() - slot.event().getLong(0)));

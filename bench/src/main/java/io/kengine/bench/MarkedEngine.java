@@ -25,21 +25,38 @@ final class MarkedEngine implements AutoCloseable {
     private final IntentLatencyMark mark;
     private final Path journalDir;
 
+    final StageBreakdown breakdown; // null unless asked for
+
     MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock) {
+        this(mapping, wait, journal, runId, clock, false, DEFAULT_INBOUND, DEFAULT_OUTBOUND);
+    }
+
+    /** The engine's configured defaults (engine.ring.*). */
+    static final int DEFAULT_INBOUND = 16_384;
+    static final int DEFAULT_OUTBOUND = 4_096;
+
+    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, boolean breakdown,
+                 int inboundSize, int outboundSize) {
         this.acker = new InstantAcker(clock);
         this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
         IntentLatencyMark[] marks = new IntentLatencyMark[1];
         BusinessStages[] built = new BusinessStages[1];
-        this.runtime = new EngineRuntime(new EngineOptions(mapping, wait, 16_384, 4_096, journalDir, runId, "paper"), clock,
+        StageBreakdown[] timers = new StageBreakdown[1];
+        this.runtime = new EngineRuntime(new EngineOptions(mapping, wait, inboundSize, outboundSize, journalDir, runId, "paper"), clock,
             intents -> {
                 built[0] = new BusinessStages(intents);
                 Stage[] chain = built[0].inOrder();
+                if (breakdown) {
+                    timers[0] = new StageBreakdown(clock, chain);
+                    chain = timers[0].wrap(chain);
+                }
                 marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> built[0].orders().intentsPublished(), clock);
                 chain[chain.length - 1] = marks[0];
                 return chain;
             }, inbound -> acker, () -> true);
         this.mark = marks[0];
         this.stages = built[0];
+        this.breakdown = timers[0];
         runtime.start();
         this.control = runtime.newInboundPublisher();
         SessionAnnouncer.announce(control, runId, "paper", BenchParameters.entries());

@@ -21,6 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoopDriver {
     private static final long PARK_THRESHOLD_NANOS = 400_000;
     private static final long PARK_MARGIN_NANOS = 300_000;
+    /** Spins (no yield) only this close to a frame's planned time: the handover is then on time, not a yield late. */
+    private static final long SPIN_WINDOW_NANOS = 5_000;
 
     private final int rate;
     private final int seconds;
@@ -36,14 +38,15 @@ final class OpenLoopDriver {
 
     /** One measured run's figures. */
     record Result(String name, long frames, double framesPerSecond, long intents, Histogram tickToIntent,
-                  Histogram tickToWire, String gc, long gcMaxPauseMs, double bytesPerFrame, long errors, long ringFull) {
+                  Histogram tickToWire, Histogram late, String gc, long gcMaxPauseMs, double bytesPerFrame, long errors,
+                  long ringFull) {
         String line() {
             return String.format(Locale.ROOT, "%-30s frames %,11d %,10.0f/s intents/frame %.2f | tick-to-intent µs p50 %7.2f"
                     + " p99 %8.2f p99.9 %8.2f max %9.1f | to-wire p50 %7.2f p99 %8.2f p99.9 %8.2f | GC %s | %.2f B/frame"
-                    + " | errors %d, ring full %d",
+                    + " | errors %d, ring full %d | producer late p50 %.2f p99 %.2f µs",
                 name, frames, framesPerSecond, frames == 0 ? 0.0 : (double) intents / frames,
                 us(tickToIntent, 50), us(tickToIntent, 99), us(tickToIntent, 99.9), tickToIntent.getMaxValue() / 1e3,
-                us(tickToWire, 50), us(tickToWire, 99), us(tickToWire, 99.9), gc, bytesPerFrame, errors, ringFull);
+                us(tickToWire, 50), us(tickToWire, 99), us(tickToWire, 99.9), gc, bytesPerFrame, errors, ringFull, us(late, 50), us(late, 99));
         }
 
         private static double us(Histogram h, double p) {
@@ -56,6 +59,8 @@ final class OpenLoopDriver {
         try (GcWatch gc = new GcWatch()) {
             Histogram intentTotal = new Histogram(3_600_000_000_000L, 3);
             Histogram wireTotal = new Histogram(3_600_000_000_000L, 3);
+            // how late the producer itself handed each frame over: charged to every path alike (it counts from the planned time)
+            Histogram late = new Histogram(3_600_000_000_000L, 3);
             Histogram[] interval = new Histogram[2];
             HistogramLogWriter intentLog = logWriter(name, "tick-to-intent");
             HistogramLogWriter wireLog = logWriter(name, "tick-to-wire");
@@ -81,12 +86,19 @@ final class OpenLoopDriver {
                     // late is charged to the path (its latency counts from the planned time)
                     if (planned - now > PARK_THRESHOLD_NANOS) {
                         LockSupport.parkNanos(planned - now - PARK_MARGIN_NANOS);
-                    } else {
+                    } else if (planned - now > SPIN_WINDOW_NANOS) {
                         // yield, not spin: on a small host the sender and the other threads need this core more
                         // than the producer does (a real feed thread blocks in a socket read between frames)
                         Thread.yield();
+                    } else {
+                        // the last few µs: a yield returns ≈ 0.3 µs late, which every path would be charged for
+                        // (the producer stands for the network, whose frame is in the socket on time)
+                        Thread.onSpinWait();
                     }
                     now = clock.now();
+                }
+                if (measuring) {
+                    late.recordValue(Math.max(0, now - planned));
                 }
                 path.submit(frames.frames[(int) (i % cycle)], planned);
                 path.pump();
@@ -94,6 +106,7 @@ final class OpenLoopDriver {
                     measuring = true;
                     interval[0] = path.intentInterval(interval[0]); // drop the warm-up samples
                     interval[1] = path.wireInterval(interval[1]);
+                    path.measureStart();
                     gc.reset();
                     measureStart = clock.now();
                     intentsAtMeasure = path.intents();
@@ -112,7 +125,7 @@ final class OpenLoopDriver {
             collect(path, interval, intentTotal, wireTotal, intentLog, wireLog);
             double bytesPerFrame = measured == 0 ? 0 : (double) gc.allocatedSinceReset() / measured;
             return new Result(name, measured, measured / elapsed, path.intents() - intentsAtMeasure, intentTotal, wireTotal,
-                gc.summary(), gc.pauseMaxMs(), bytesPerFrame, path.errors() + (drained ? 0 : 1), path.ringFull());
+                late, gc.summary(), gc.pauseMaxMs(), bytesPerFrame, path.errors() + (drained ? 0 : 1), path.ringFull());
         }
     }
 

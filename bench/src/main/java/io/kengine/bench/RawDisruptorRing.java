@@ -6,6 +6,7 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.kengine.protocol.stage.EventSlot;
+import io.kengine.protocol.stage.SlotArena;
 
 /**
  * The floor: a bare Disruptor of the engine's slot type and size, one producer thread, one consumer
@@ -23,7 +24,7 @@ final class RawDisruptorRing implements RingUnderTest {
     RawDisruptorRing(int size, ProducerType producers, String waitName, WaitStrategy wait) {
         this.waitName = waitName;
         this.producers = producers;
-        this.disruptor = new Disruptor<>(EventSlot::new, size, BenchThreads.daemon("floor"), producers, wait);
+        this.disruptor = new Disruptor<>(new SlotArena(size)::next, size, BenchThreads.daemon("floor"), producers, wait);
         EventHandler<EventSlot> noOp = (slot, sequence, endOfBatch) -> { };
         disruptor.handleEventsWith(noOp);
         this.ring = disruptor.start();

@@ -16,6 +16,15 @@ interface TickPath extends AutoCloseable {
     default void pump() {
     }
 
+    /** Called once when the warm-up ends and measuring starts. */
+    default void measureStart() {
+    }
+
+    /** Extra lines about the measured run (e.g. a per-stage breakdown), or null. */
+    default String detail() {
+        return null;
+    }
+
     /** Latency from planned arrival to intent since the last call, into {@code reuse}. */
     Histogram intentInterval(Histogram reuse);
 

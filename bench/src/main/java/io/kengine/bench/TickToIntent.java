@@ -25,7 +25,7 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
  * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
- * [--journal] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
+ * [--journal] [--breakdown] [--ring IN/OUT] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
     private final String name;
@@ -36,12 +36,18 @@ public final class TickToIntent implements TickPath {
     private final DecodedFrame decoded = new DecodedFrame();
     private final RingEventWriter writer = new RingEventWriter(new DecodeCounters());
     private final ByteKeyMarketIds ids;
+    private final StageBreakdown breakdown;
     private long badFrames;
 
-    TickToIntent(StageMapping mapping, String wait, boolean journal, TickFrames frames, PlannedClock clock) {
+    TickToIntent(StageMapping mapping, String wait, boolean journal, TickFrames frames, PlannedClock clock, boolean breakdown,
+                 int inboundSize, int outboundSize) {
         this.clock = clock;
-        this.name = mapping.name().toLowerCase(java.util.Locale.ROOT) + (journal ? "+journal" : "") + " " + wait;
-        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock);
+        this.name = mapping.name().toLowerCase(java.util.Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
+            + (breakdown ? " (breakdown)" : "")
+            + (inboundSize == MarkedEngine.DEFAULT_INBOUND && outboundSize == MarkedEngine.DEFAULT_OUTBOUND ? ""
+                : " ring " + inboundSize + "/" + outboundSize);
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock, breakdown, inboundSize, outboundSize);
+        this.breakdown = engine.breakdown;
         this.pub = engine.control;
         frames.publishMarkets(pub);
         this.ids = frames.marketIds();
@@ -54,6 +60,14 @@ public final class TickToIntent implements TickPath {
 
     @Override
     public void submit(byte[] frame, long plannedNanos) {
+        if (breakdown == null) {
+            submitPlain(frame, plannedNanos);
+        } else {
+            submitTimed(frame, plannedNanos);
+        }
+    }
+
+    private void submitPlain(byte[] frame, long plannedNanos) {
         if (decoder.decode(frame, 0, frame.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
             badFrames++;
             return;
@@ -61,6 +75,25 @@ public final class TickToIntent implements TickPath {
         clock.plan(plannedNanos);
         writer.publish(decoded, ids, pub, EventSource.FEED);
         clock.unplan();
+    }
+
+    /** {@link #submit} with the decode-and-publish timed for the breakdown. */
+    private void submitTimed(byte[] frame, long plannedNanos) {
+        long start = clock.now();
+        submitPlain(frame, plannedNanos);
+        breakdown.decodePublish(clock.now() - start);
+    }
+
+    @Override
+    public void measureStart() {
+        if (breakdown != null) {
+            breakdown.reset();
+        }
+    }
+
+    @Override
+    public String detail() {
+        return breakdown == null ? null : breakdown.summary();
     }
 
     @Override
@@ -110,6 +143,9 @@ public final class TickToIntent implements TickPath {
         int warmup = 10;
         int markets = 16;
         boolean journal = false;
+        boolean breakdown = false;
+        int inboundSize = MarkedEngine.DEFAULT_INBOUND;
+        int outboundSize = MarkedEngine.DEFAULT_OUTBOUND;
         String wait = "auto";
         Path hlog = null;
         for (int a = 0; a < args.length; a++) {
@@ -120,6 +156,13 @@ public final class TickToIntent implements TickPath {
                 case "--warmup": warmup = Integer.parseInt(args[++a]); break;
                 case "--markets": markets = Integer.parseInt(args[++a]); break;
                 case "--journal": journal = true; break;
+                case "--breakdown": breakdown = true; break;
+                case "--ring": {
+                    String[] io = args[++a].split("/");
+                    inboundSize = Integer.parseInt(io[0]);
+                    outboundSize = Integer.parseInt(io.length > 1 ? io[1] : io[0]);
+                    break;
+                }
                 case "--wait": wait = args[++a]; break;
                 case "--hlog": hlog = Path.of(args[++a]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[a]);
@@ -134,7 +177,8 @@ public final class TickToIntent implements TickPath {
             TickFrames frames = new TickFrames(markets);
             PlannedClock clock = new PlannedClock();
             try (TickPath path = switch (p.trim()) {
-                case "fused", "per-stage", "single" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock);
+                case "fused", "per-stage", "single" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock, breakdown,
+                    inboundSize, outboundSize);
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
                 case "loopback-fused", "loopback-per-stage", "loopback-single" ->
@@ -144,6 +188,10 @@ public final class TickToIntent implements TickPath {
                 OpenLoopDriver.Result r = driver.run(path, frames, clock);
                 results.add(r);
                 System.out.println(r.line());
+                String detail = path.detail(); // once: it reads the interval since the measuring started
+                if (detail != null) {
+                    System.out.println(detail);
+                }
             }
         }
     }

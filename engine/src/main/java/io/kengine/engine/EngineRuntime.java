@@ -16,6 +16,7 @@ import io.kengine.engine.ring.RingCounters;
 import io.kengine.engine.ring.SenderHandler;
 import io.kengine.engine.ring.StageErrors;
 import io.kengine.engine.ring.StageMapping;
+import io.kengine.engine.ring.SlotWarmer;
 import io.kengine.engine.ring.StagesHandler;
 import io.kengine.engine.ring.WaitStrategies;
 import io.kengine.gateway.IntentSender;
@@ -23,6 +24,7 @@ import io.kengine.journal.JournalFormat;
 import io.kengine.journal.JournalWriter;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.EventSlot;
+import io.kengine.protocol.stage.SlotArena;
 import io.kengine.protocol.stage.Stage;
 import org.agrona.concurrent.EpochNanoClock;
 
@@ -75,9 +77,9 @@ public final class EngineRuntime implements AutoCloseable {
         int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling)
             + (journaling ? 1 : 0);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
-        this.inbound = new Disruptor<>(EventSlot::new, options.inboundSize(), threads("in"), ProducerType.MULTI,
+        this.inbound = new Disruptor<>(new SlotArena(options.inboundSize())::next, options.inboundSize(), threads("in"), ProducerType.MULTI,
             WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores));
-        this.outbound = new Disruptor<>(EventSlot::new, options.outboundSize(), threads("out"), ProducerType.SINGLE,
+        this.outbound = new Disruptor<>(new SlotArena(options.outboundSize())::next, options.outboundSize(), threads("out"), ProducerType.SINGLE,
             WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
         this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
@@ -108,10 +110,13 @@ public final class EngineRuntime implements AutoCloseable {
             } else {
                 inlineOutbound.consumers(send);
             }
-            businessHandlers.add(new InlineOutbound.Handler(
-                new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain), inlineOutbound));
+            businessHandlers.add(new SlotWarmer(new InlineOutbound.Handler(
+                new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain), inlineOutbound),
+                inbound.getRingBuffer(), outbound.getRingBuffer()));
         } else if (options.mapping() == StageMapping.FUSED) {
-            businessHandlers.add(new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain));
+            businessHandlers.add(new SlotWarmer(
+                new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain),
+                inbound.getRingBuffer(), outbound.getRingBuffer()));
         } else {
             for (int i = 0; i < chain.length; i++) {
                 boolean last = i == chain.length - 1;

@@ -17,9 +17,19 @@ public final class EventSlot {
     private final UnsafeBuffer event;
     private final UnsafeBuffer notes;
 
+    /** Bytes one slot takes in a {@link SlotArena}: the event, then its notes (a multiple of 64). */
+    public static final int STRIDE = EventHeader.MAX_EVENT_LENGTH + NOTES_LENGTH;
+
+    /** A stand-alone slot with memory of its own (tests, benchmarks, replay's single slot). */
     public EventSlot() {
         this.event = new UnsafeBuffer(BufferUtil.allocateDirectAligned(EventHeader.MAX_EVENT_LENGTH, 64));
         this.notes = new UnsafeBuffer(BufferUtil.allocateDirectAligned(NOTES_LENGTH, 64));
+    }
+
+    /** A slot over {@link #STRIDE} bytes of {@code slab} from {@code offset} (64-byte aligned). */
+    EventSlot(java.nio.ByteBuffer slab, int offset) {
+        this.event = new UnsafeBuffer(slab, offset, EventHeader.MAX_EVENT_LENGTH);
+        this.notes = new UnsafeBuffer(slab, offset + EventHeader.MAX_EVENT_LENGTH, NOTES_LENGTH);
     }
 
     public UnsafeBuffer event() {
