@@ -17,7 +17,8 @@ import java.util.Locale;
 final class StageBreakdown {
     private final PlannedClock clock;
     private final String[] names;
-    private final SingleWriterRecorder decodePublish = recorder(); // producer thread
+    private final SingleWriterRecorder decode = recorder();  // producer thread
+    private final SingleWriterRecorder publish = recorder(); // producer thread
     private final SingleWriterRecorder arrival = recorder();       // business thread: planned → first stage starts
     private final SingleWriterRecorder[] stages;                   // business thread
     private long mark; // business thread only
@@ -45,14 +46,16 @@ final class StageBreakdown {
         return out;
     }
 
-    /** Producer side: the decode-and-publish of one frame took {@code nanos}. */
-    void decodePublish(long nanos) {
-        decodePublish.recordValue(Math.max(0, nanos));
+    /** Producer side: decoding one frame took {@code decodeNanos}, publishing its event {@code publishNanos}. */
+    void producer(long decodeNanos, long publishNanos) {
+        decode.recordValue(Math.max(0, decodeNanos));
+        publish.recordValue(Math.max(0, publishNanos));
     }
 
     /** Drops everything recorded so far (the warm-up). */
     void reset() {
-        decodePublish.reset();
+        decode.reset();
+        publish.reset();
         arrival.reset();
         for (SingleWriterRecorder r : stages) {
             r.reset();
@@ -62,7 +65,8 @@ final class StageBreakdown {
     /** p50 / p99 per segment since the last reset, one line. */
     String summary() {
         StringBuilder sb = new StringBuilder("  breakdown (book deltas, ns p50/p99):");
-        append(sb, "decode+publish", decodePublish);
+        append(sb, "decode", decode);
+        append(sb, "publish", publish);
         append(sb, "planned→business", arrival);
         for (int i = 0; i < stages.length; i++) {
             append(sb, names[i], stages[i]);
