@@ -5,5 +5,5 @@ package io.kengine.config;
  * since more spinning threads than cores starves them all.
  */
 public enum WaitStrategyKind implements ConfigChoice {
-    AUTO, BUSY_SPIN, YIELDING, SLEEPING, BLOCKING, PHASED_BACKOFF
+    AUTO, BUSY_SPIN, SPIN_YIELD, YIELDING, SLEEPING, BLOCKING, PHASED_BACKOFF
 }

@@ -29,6 +29,8 @@ public final class WaitStrategies {
                 return new BusySpinWaitStrategy();
             case "yielding":
                 return new YieldingWaitStrategy();
+            case "spin-yield":
+                return spinYield();
             case "sleeping":
                 return new SleepingWaitStrategy();
             case "blocking":
@@ -37,7 +39,7 @@ public final class WaitStrategies {
                 return phasedBackoff();
             default:
                 throw new IllegalArgumentException("unknown wait strategy '" + name
-                    + "' (auto | busy-spin | yielding | sleeping | blocking | phased-backoff)");
+                    + "' (auto | busy-spin | spin-yield | yielding | sleeping | blocking | phased-backoff)");
         }
     }
 
@@ -64,6 +66,10 @@ public final class WaitStrategies {
         }
         return consumerThreads + 1 <= cores ? "auto→yielding" : "auto→phased-backoff (" + consumerThreads
             + " consumer threads on " + cores + " cores)";
+    }
+
+    private static WaitStrategy spinYield() {
+        return new SpinYieldWaitStrategy(TimeUnit.MICROSECONDS.toNanos(50));
     }
 
     private static WaitStrategy phasedBackoff() {
