@@ -61,34 +61,32 @@ public final class TickToIntent implements TickPath {
     @Override
     public void submit(byte[] frame, long plannedNanos) {
         if (breakdown == null) {
-            submitPlain(frame, plannedNanos);
-        } else {
-            submitTimed(frame, plannedNanos);
-        }
-    }
-
-    private void submitPlain(byte[] frame, long plannedNanos) {
-        if (decoder.decode(frame, 0, frame.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
-            badFrames++;
+            if (decode(frame)) {
+                publish(plannedNanos);
+            }
             return;
         }
-        clock.plan(plannedNanos);
-        writer.publish(decoded, ids, pub, EventSource.FEED);
-        clock.unplan();
-    }
-
-    /** {@link #submit} with the decode and the publish timed apart for the breakdown. */
-    private void submitTimed(byte[] frame, long plannedNanos) {
-        long start = clock.now();
-        if (decoder.decode(frame, 0, frame.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
-            badFrames++;
+        long start = clock.now(); // --breakdown: the decode and the publish timed apart
+        if (!decode(frame)) {
             return;
         }
         long decodedAt = clock.now();
+        publish(plannedNanos);
+        breakdown.producer(decodedAt - start, clock.now() - decodedAt);
+    }
+
+    private boolean decode(byte[] frame) {
+        if (decoder.decode(frame, 0, frame.length, decoded) != FrameKind.ORDERBOOK_DELTA) {
+            badFrames++;
+            return false;
+        }
+        return true;
+    }
+
+    private void publish(long plannedNanos) {
         clock.plan(plannedNanos);
         writer.publish(decoded, ids, pub, EventSource.FEED);
         clock.unplan();
-        breakdown.producer(decodedAt - start, clock.now() - decodedAt);
     }
 
     @Override
