@@ -36,6 +36,7 @@ import io.kengine.protocol.stage.QuoteNote;
 import io.kengine.protocol.stage.QuoteReason;
 import io.kengine.protocol.stage.Stage;
 import io.kengine.protocol.stage.TopOfBookNote;
+import io.kengine.protocol.stage.TradeDedup;
 import io.kengine.protocol.units.FixedPoint;
 
 import java.util.ArrayList;
@@ -92,6 +93,9 @@ public final class PricingStage implements Stage {
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
     private final MarketLifecycleEvent lifecycle = new MarketLifecycleEvent();
     private final FillEvent fill = new FillEvent();
+    // a fill delivered twice (the fill channel after a reconnect, the reconciler's REST fills) moves the
+    // position once, as in risk; without the exchange's post-position a repeat would skew every later quote
+    private final TradeDedup fillsSeen = new TradeDedup(1 << 12);
     private final TradeEvent trade = new TradeEvent();
     private final FairValueEvent fairValue = new FairValueEvent();
 
@@ -245,6 +249,9 @@ public final class PricingStage implements Stage {
         int m = slot.marketId();
         if (!markets.inRange(m)) {
             return -1;
+        }
+        if (!fillsSeen.firstTime(slot.event(), FillEvent.TRADE_ID_OFFSET)) {
+            return -1; // already applied: no position change, nothing to requote
         }
         fill.wrap(slot.event(), 0);
         long post = fill.postPosition();
@@ -436,6 +443,11 @@ public final class PricingStage implements Stage {
 
     public long position(int market) {
         return markets.position(market);
+    }
+
+    /** Fills ignored because their trade id was already applied. */
+    public long duplicateFills() {
+        return fillsSeen.duplicates();
     }
 
     public long quotesWritten() {

@@ -150,4 +150,18 @@ class PricingStageM0Test {
         s.fill(9, Codes.ASK, 500, 1_500); // the exchange's post-position wins
         assertEquals(1_500, stage.position(9));
     }
+
+    @Test
+    void aFillDeliveredTwiceMovesThePositionOnce() {
+        s.book(9, 4500, 5500);
+        s.fill(9, Codes.BID, 2_000, Long.MIN_VALUE, "d2f1e0c4-trade-1");
+        long bid = s.quote.bidPrice();
+        s.fill(9, Codes.BID, 2_000, Long.MIN_VALUE, "d2f1e0c4-trade-1"); // the reconciler's copy of the same trade
+        assertEquals(2_000, stage.position(9), "the repeat is not applied");
+        assertEquals(1, stage.duplicateFills());
+        s.book(9, 4500, 5500);
+        assertEquals(bid, s.quote.bidPrice(), "the quote leans against one fill, not two");
+        s.fill(9, Codes.BID, 1_000, Long.MIN_VALUE, "d2f1e0c4-trade-2");
+        assertEquals(3_000, stage.position(9), "a new trade id is applied");
+    }
 }

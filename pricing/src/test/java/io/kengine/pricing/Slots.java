@@ -107,7 +107,13 @@ final class Slots {
     }
 
     void fill(int m, byte side, long count, long postPosition) {
-        FillEvent f = new FillEvent().wrapForEncode(slot.event(), 0, m, EventSource.GATEWAY).side(side).count(count).price(5000);
+        fill(m, side, count, postPosition, "");
+    }
+
+    /** A fill with the exchange's trade id ("" = none). */
+    void fill(int m, byte side, long count, long postPosition, String tradeId) {
+        FillEvent f = new FillEvent().wrapForEncode(slot.event(), 0, m, EventSource.GATEWAY).side(side).count(count).price(5000)
+            .tradeId(tradeId);
         if (postPosition != Long.MIN_VALUE) {
             f.postPosition(postPosition);
         }

@@ -34,7 +34,7 @@ import io.kengine.risk.markets.MarketTable;
 import io.kengine.risk.pnl.DayClock;
 import io.kengine.risk.pnl.PnlTracker;
 import io.kengine.risk.positions.PositionBook;
-import io.kengine.risk.positions.TradeDedup;
+import io.kengine.protocol.stage.TradeDedup;
 
 import java.time.ZoneId;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.kengine.risk.positions;
+package io.kengine.protocol.stage;
 
 import io.kengine.protocol.event.AsciiField;
 import org.agrona.concurrent.UnsafeBuffer;

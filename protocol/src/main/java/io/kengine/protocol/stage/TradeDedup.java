@@ -1,4 +1,4 @@
-package io.kengine.risk.positions;
+package io.kengine.protocol.stage;
 
 import org.agrona.DirectBuffer;
 import org.agrona.UnsafeApi;
