@@ -6,67 +6,54 @@ import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.protocol.stage.BookTrust;
-import io.kengine.protocol.units.FixedPoint;
-import io.kengine.protocol.units.TickGrid;
-import io.kengine.sim.exchange.FeeSchedule;
-import io.kengine.sim.exchange.MarketSpec;
-import io.kengine.sim.exchange.OrderRequest;
-import io.kengine.sim.exchange.Side;
 import io.kengine.sim.server.SimServer;
-import io.kengine.sim.server.SimServerConfig;
 import org.HdrHistogram.Histogram;
 
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The open-loop harness over loopback sockets: the driver makes the simulator's exchange emit one
- * {@code orderbook_delta} per planned time (a maker order of 10 at 0.42 placed, then canceled, market
- * by market, the same book moves as {@link TickFrames}), the simulator sends it over its WebSocket,
- * and the engine's real {@code KalshiFeed} (signed upgrade, sequence checks) decodes and publishes it.
- * Latency here is receive-to-intent and receive-to-wire: from the feed's receive timestamp, stamped
- * when the frame's event is published. The load keeps its schedule whatever the engine does; time a
- * frame spent queued in the socket before the feed read it is not in these figures. The simulator
- * shares the JVM, so GC and allocation figures include it.
+ * {@code orderbook_delta} per planned time ({@link LoopbackMarkets#step}), the simulator sends it over its
+ * WebSocket, and the engine's real {@code KalshiFeed} (signed upgrade, sequence checks) decodes and
+ * publishes it. Latency here is receive-to-intent and receive-to-wire: from the feed's receive
+ * timestamp, stamped when the frame's event is published. The load keeps its schedule whatever the
+ * engine does; time a frame spent queued in the socket before the feed read it is not in these figures.
+ *
+ * <p>By default the simulator runs in a child JVM ({@link SimLoopbackProcess}), as the exchange does in
+ * production, so the GC and allocation figures are the engine JVM's own (engine, feed, OkHttp and the
+ * driver, which writes one byte per step to the child). {@code sameJvm} keeps it in this JVM, the old
+ * way: its figures then include the simulator's.
  */
 final class SimLoopbackPath implements TickPath {
-    private static final String ACCOUNT = "maker";
     private static final int MAX_MARKET_IDS = 256; // ids the feed assigns start at 0: look a little past the count
 
-    private final SimServer server;
+    private final LoopbackMarkets inJvm;      // null when the simulator is a child process
+    private final SimLoopbackProcess child;   // null when it shares this JVM
     private final MarkedEngine engine;
     private final KalshiFeed feed;
-    private final String[] tickers;
-    private final String[] resting;
     private final String name;
-    private long next;
 
-    SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock) throws Exception {
-        this.name = "loopback-" + mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " " + wait;
-        this.tickers = new String[markets];
-        this.resting = new String[markets];
+    SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock, boolean sameJvm)
+            throws Exception {
+        this.name = "loopback-" + mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
+            + (sameJvm ? " (sim in JVM)" : "");
         KeyPair key = SimWebSocketRate.rsaKey();
-        this.server = new SimServer(SimServerConfig.builder().port(0).rateLimits(false).build()).start();
-        server.registerKey("bench", ACCOUNT, SimWebSocketRate.publicPem(key));
-        server.exchange(ex -> {
-            long now = server.now();
-            ex.deposit(ACCOUNT, FixedPoint.parseMoney("100000000"));
-            for (int m = 0; m < markets; m++) {
-                tickers[m] = "KXLOOP-26DEC31-M" + m;
-                ex.addMarket(new MarketSpec(tickers[m], "KXLOOP-26DEC31", "KXLOOP", TickGrid.uniform(FixedPoint.CENT), 0,
-                    now + 365L * 24 * 3600 * 1000, FeeSchedule.QUADRATIC), now);
-                for (int level = 0; level < 10; level++) {
-                    ex.createOrder(ACCOUNT, OrderRequest.of(tickers[m], Side.BID, 4_000 - 100 * level, 5_000), now);
-                    ex.createOrder(ACCOUNT, OrderRequest.of(tickers[m], Side.ASK, 5_000 + 100 * level, 5_000), now);
-                }
-            }
-            return null;
-        });
+        String pem = SimWebSocketRate.publicPem(key);
+        this.inJvm = sameJvm ? new LoopbackMarkets(markets, pem) : null;
+        this.child = sameJvm ? null : SimLoopbackProcess.start(markets, pem);
+        int port = sameJvm ? inJvm.port() : child.port();
+        List<String> tickers = new ArrayList<>();
+        for (int m = 0; m < markets; m++) {
+            tickers.add(LoopbackMarkets.ticker(m));
+        }
         this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock);
-        this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl(server.restBaseUrl()).wsUrl(server.webSocketUrl())
-            .keyId("bench").privateKey(key.getPrivate()).tickers(List.of(tickers)).seed(1).build(),
+        this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl("http://127.0.0.1:" + port + SimServer.REST_PREFIX)
+            .wsUrl("ws://127.0.0.1:" + port + SimServer.WS_PATH)
+            .keyId(LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).build(),
             engine.runtime.newInboundPublisher());
         feed.start();
         awaitTrustedBooks(engine.stages, markets);
@@ -98,20 +85,12 @@ final class SimLoopbackPath implements TickPath {
     }
 
     @Override
-    public void submit(byte[] frame, long plannedNanos) {
-        int m = (int) (next % tickers.length);
-        boolean add = (next / tickers.length) % 2 == 0;
-        next++;
-        server.exchange(ex -> {
-            long now = server.now();
-            if (add) {
-                resting[m] = ex.createOrder(ACCOUNT, OrderRequest.of(tickers[m], Side.BID, 4_200, 1_000), now).orderId();
-            } else if (resting[m] != null) {
-                ex.cancelOrder(ACCOUNT, resting[m], now);
-                resting[m] = null;
-            }
-            return null;
-        });
+    public void submit(byte[] frame, long plannedNanos) throws Exception {
+        if (inJvm != null) {
+            inJvm.step();
+        } else {
+            child.step();
+        }
     }
 
     @Override
@@ -161,10 +140,14 @@ final class SimLoopbackPath implements TickPath {
     }
 
     @Override
-    public void close() {
+    public void close() throws Exception {
         feed.close();
         engine.close();
-        server.close();
+        if (inJvm != null) {
+            inJvm.close();
+        } else {
+            child.close();
+        }
     }
 
 }

@@ -25,7 +25,7 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
  * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
- * [--journal] [--breakdown] [--ring IN/OUT] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
+ * [--journal] [--breakdown] [--ring IN/OUT] [--sim-in-jvm] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
     private final String name;
@@ -149,6 +149,7 @@ public final class TickToIntent implements TickPath {
         int markets = 16;
         boolean journal = false;
         boolean breakdown = false;
+        boolean simInJvm = false;
         int inboundSize = MarkedEngine.DEFAULT_INBOUND;
         int outboundSize = MarkedEngine.DEFAULT_OUTBOUND;
         String wait = "auto";
@@ -162,6 +163,7 @@ public final class TickToIntent implements TickPath {
                 case "--markets": markets = Integer.parseInt(args[++a]); break;
                 case "--journal": journal = true; break;
                 case "--breakdown": breakdown = true; break;
+                case "--sim-in-jvm": simInJvm = true; break;
                 case "--ring": {
                     String[] io = args[++a].split("/");
                     inboundSize = Integer.parseInt(io[0]);
@@ -187,7 +189,8 @@ public final class TickToIntent implements TickPath {
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
                 case "loopback-fused", "loopback-per-stage", "loopback-single" ->
-                    new SimLoopbackPath(StageMapping.parse(p.trim().substring("loopback-".length())), wait, journal, markets, clock);
+                    new SimLoopbackPath(StageMapping.parse(p.trim().substring("loopback-".length())), wait, journal, markets, clock,
+                        simInJvm);
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {
                 OpenLoopDriver.Result r = driver.run(path, frames, clock);
