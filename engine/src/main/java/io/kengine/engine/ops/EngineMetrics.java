@@ -26,6 +26,8 @@ public final class EngineMetrics {
         RingCounters c = engine.runtime().counters();
         r.counter("kengine_events_in_total", "events published on the inbound ring", c.inboundPublished::get);
         r.counter("kengine_intents_published_total", "order intents published on the outbound ring", c.intentsPublished::get);
+        r.counter("kengine_decisions_published_total", "decision records (why a stage quoted, pulled or blocked) published on the outbound ring",
+            c.decisionsPublished::get);
         r.counter("kengine_intents_sent_total", "order intents handed to the sender", c.intentsSent::get);
         r.counter("kengine_ring_full_total", "times a producer found its ring full and had to wait", out -> {
             out.add(c.inboundFull.get(), "ring", "inbound");

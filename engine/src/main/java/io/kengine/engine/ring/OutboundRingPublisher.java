@@ -3,12 +3,14 @@ package io.kengine.engine.ring;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.kengine.protocol.event.EventHeader;
+import io.kengine.protocol.event.EventType;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.EventSlot;
 import org.agrona.MutableDirectBuffer;
 
 /**
- * The orders stage's handle on the outbound ring (single producer). Stamps only the outbound
+ * The orders stage's handle on the outbound ring (single producer). Counts order intents and
+ * decision records apart (status, metrics and the tick-to-intent latency are about intents). Stamps only the outbound
  * sequence: the intent's timestamp is its cause's, set by the stage, so replay can reproduce it.
  * The outbound ring's consumers (journal-out, sender) never wait on the inbound ring, so waiting
  * here for space cannot deadlock.
@@ -67,9 +69,10 @@ public final class OutboundRingPublisher implements EventPublisher {
         EventSlot slot = ring.get(seq);
         EventHeader.sequence(slot.event(), 0, seq);
         slot.notes().putLong(PUBLISHED_AT_NOTE, System.nanoTime()); // for the sender's intent-to-wire latency; never journaled
+        boolean decision = EventHeader.type(slot.event(), 0) == EventType.DECISION; // read before the slot is handed over
         claimed = -1;
         ring.publish(seq);
-        counters.intentsPublished.increment();
+        (decision ? counters.decisionsPublished : counters.intentsPublished).increment();
         return seq;
     }
 }

@@ -7,7 +7,10 @@ public final class RingCounters {
     public final Counter inboundPublished = new Counter();
     public final Counter inboundFull = new Counter();
     public final Counter outboundFull = new Counter();
+    /** Outbound events other than decision records: what the sender acts on (order intents). */
     public final Counter intentsPublished = new Counter();
+    /** Decision records (why a stage did or did not quote) published on the outbound ring for the journal. */
+    public final Counter decisionsPublished = new Counter();
     public final Counter journaledIn = new Counter();
     public final Counter journaledOut = new Counter();
     public final Counter intentsSent = new Counter();
