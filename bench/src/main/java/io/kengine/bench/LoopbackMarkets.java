@@ -56,16 +56,26 @@ final class LoopbackMarkets implements AutoCloseable {
 
     /** One order call on the exchange, hence one {@code orderbook_delta} on the WebSocket. */
     void step() {
-        int m = (int) (next % tickers.length);
-        boolean add = (next / tickers.length) % 2 == 0;
-        next++;
+        steps(1);
+    }
+
+    /**
+     * {@code count} order calls in one exchange call (one hand-over to the exchange's thread): a process
+     * that fell behind catches up in a batch instead of paying a hand-over per order.
+     */
+    void steps(int count) {
         server.exchange(ex -> {
             long now = server.now();
-            if (add) {
-                resting[m] = ex.createOrder(ACCOUNT, OrderRequest.of(tickers[m], Side.BID, 4_200, 1_000), now).orderId();
-            } else if (resting[m] != null) {
-                ex.cancelOrder(ACCOUNT, resting[m], now);
-                resting[m] = null;
+            for (int i = 0; i < count; i++) {
+                int m = (int) (next % tickers.length);
+                boolean add = (next / tickers.length) % 2 == 0;
+                next++;
+                if (add) {
+                    resting[m] = ex.createOrder(ACCOUNT, OrderRequest.of(tickers[m], Side.BID, 4_200, 1_000), now).orderId();
+                } else if (resting[m] != null) {
+                    ex.cancelOrder(ACCOUNT, resting[m], now);
+                    resting[m] = null;
+                }
             }
             return null;
         });

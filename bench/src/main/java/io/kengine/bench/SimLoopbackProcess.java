@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * allocation, GC pauses and threads then stay out of the engine JVM's figures.
  *
  * <p>Child side ({@link #main}: {@code <markets> <public key PEM file>}): starts {@link LoopbackMarkets},
- * prints {@code port <n>} as its only stdout line, then performs one {@link LoopbackMarkets#step} per
- * byte read from stdin and exits at end of input. Logs go to stderr.
+ * prints {@code port <n>} as its only stdout line, then performs one step per byte read from stdin (the
+ * bytes that arrived together in one exchange call, {@link LoopbackMarkets#steps}) and exits at end of
+ * input. Logs go to stderr.
  *
  * <p>Parent side ({@link #start}): launches the child with this JVM's {@code java} and class path and
  * sends it one byte per step, flushed at once, so a step leaves at the time the open-loop driver
@@ -98,9 +99,7 @@ final class SimLoopbackProcess implements AutoCloseable {
             byte[] buffer = new byte[4096];
             int n;
             while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    markets.step();
-                }
+                markets.steps(n); // every step that has arrived: one byte each
             }
         }
         System.exit(0);
