@@ -129,6 +129,11 @@ final class SimLoopbackPath implements TickPath {
         return false;
     }
 
+    /** Book deltas the engine's feed has published into the inbound ring. */
+    long deltasPublished() {
+        return feed.decodeCounters().published(io.kengine.feed.decode.FrameKind.ORDERBOOK_DELTA);
+    }
+
     @Override
     public long errors() {
         return engine.errors() + feed.decodeCounters().totalDropped();
