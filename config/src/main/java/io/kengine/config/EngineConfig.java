@@ -150,11 +150,12 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
 
     /** {@code feed:} where market data comes from. */
     public record FeedSettings(FeedSource source, ScriptedFeedSettings scripted, SimulatorFeedSettings simulator,
-                               FairValueSettings fairValue) {
+                               KalshiFeedSettings kalshi, FairValueSettings fairValue) {
         public FeedSettings {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(scripted, "scripted");
             Objects.requireNonNull(simulator, "simulator");
+            Objects.requireNonNull(kalshi, "kalshi");
             Objects.requireNonNull(fairValue, "fairValue");
         }
     }
@@ -177,6 +178,35 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
      */
     public record SimulatorFeedSettings(int markets, long seed, int port, long timerIntervalMs) {
         public static final int MAX_MARKETS = 256;
+    }
+
+    /**
+     * {@code feed.kalshi:} Kalshi's own API. Markets by ticker, by event (its open markets) and by series
+     * (their open markets), resolved over REST at start. {@code restUrl}/{@code wsUrl} null: the hosts of
+     * {@code engine.environment} (demo or prod); given: that server instead (a standalone simulator, an
+     * alternate Kalshi host). Credentials never come from the file: {@code KALSHI_KEY_ID} and
+     * {@code KALSHI_PRIVATE_KEY_PATH}.
+     */
+    public record KalshiFeedSettings(java.util.List<String> tickers, java.util.List<String> events,
+                                     java.util.List<String> series, String restUrl, String wsUrl, long timerIntervalMs) {
+        public static final String REST_SUFFIX = "/trade-api/v2";
+        public static final String WS_SUFFIX = "/trade-api/ws/v2";
+        /** Kalshi tickers fit the engine's 63-byte ticker field. */
+        public static final int MAX_TICKER_LENGTH = 63;
+
+        public KalshiFeedSettings {
+            tickers = java.util.List.copyOf(tickers);
+            events = java.util.List.copyOf(events);
+            series = java.util.List.copyOf(series);
+        }
+
+        public boolean namesAnyMarket() {
+            return !tickers.isEmpty() || !events.isEmpty() || !series.isEmpty();
+        }
+
+        public boolean hasUrls() {
+            return restUrl != null && wsUrl != null;
+        }
     }
 
     /** {@code feed.scripted:} the deterministic generator; one seed gives one event sequence. */

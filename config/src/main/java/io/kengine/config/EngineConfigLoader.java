@@ -18,6 +18,7 @@ import io.kengine.config.EngineConfig.StartupSettings;
 import io.kengine.config.EngineConfig.FeedSettings;
 import io.kengine.config.EngineConfig.FairValueSettings;
 import io.kengine.config.EngineConfig.JournalSettings;
+import io.kengine.config.EngineConfig.KalshiFeedSettings;
 import io.kengine.config.EngineConfig.RingSettings;
 import io.kengine.config.EngineConfig.ScriptedFeedSettings;
 import io.kengine.config.EngineConfig.SimulatorFeedSettings;
@@ -28,6 +29,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,7 +83,7 @@ public final class EngineConfigLoader {
         FeedSettings feed = readFeed(top.section("feed"));
         ParameterSet params = StrategyTreeReader.read("strategy", top.child("strategy"), strategy, errors);
         top.rejectUnknownKeys();
-        checkAcrossSections(engine, errors);
+        checkAcrossSections(engine, feed, errors);
         errors.throwIfAny(sourceName);
         return new EngineConfig(sourceName, engine, feed, params);
     }
@@ -259,6 +261,7 @@ public final class EngineConfigLoader {
             (int) m.integer("port", 0, 65_535, 0),
             m.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100));
         m.rejectUnknownKeys();
+        KalshiFeedSettings kalshi = readKalshi(s.section("kalshi"));
         YamlSection f = s.section("fairValue");
         String file = f.text("file", "");
         FairValueSettings fairValue = new FairValueSettings(
@@ -273,10 +276,73 @@ public final class EngineConfigLoader {
         }
         f.rejectUnknownKeys();
         s.rejectUnknownKeys();
-        return new FeedSettings(source, scripted, simulator, fairValue);
+        return new FeedSettings(source, scripted, simulator, kalshi, fairValue);
     }
 
-    private static void checkAcrossSections(EngineSettings engine, ConfigErrors errors) {
+    private static KalshiFeedSettings readKalshi(YamlSection k) {
+        List<String> tickers = tickerList(k, "tickers");
+        List<String> events = tickerList(k, "events");
+        List<String> series = tickerList(k, "series");
+        String restUrl = url(k, "restUrl", KalshiFeedSettings.REST_SUFFIX, "http://", "https://");
+        String wsUrl = url(k, "wsUrl", KalshiFeedSettings.WS_SUFFIX, "ws://", "wss://");
+        boolean restGiven = !k.child("restUrl").isMissingNode();
+        if (restGiven != !k.child("wsUrl").isMissingNode()) {
+            k.errors().add(k.pathOf(restGiven ? "wsUrl" : "restUrl"),
+                "missing: give restUrl and wsUrl together (both name the same exchange), or neither");
+        }
+        long timers = k.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100);
+        k.rejectUnknownKeys();
+        return new KalshiFeedSettings(tickers, events, series, restUrl, wsUrl, timers);
+    }
+
+    /** Tickers as Kalshi spells them: printable ASCII without spaces, at most 63 characters, each once. */
+    private static List<String> tickerList(YamlSection k, String name) {
+        List<String> out = new ArrayList<>();
+        List<String> given = k.texts(name);
+        for (int i = 0; i < given.size(); i++) {
+            String t = given.get(i);
+            String where = k.pathOf(name) + "[" + i + "]";
+            if (t.length() > KalshiFeedSettings.MAX_TICKER_LENGTH || !t.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                k.errors().add(where, "'" + t + "' is not a Kalshi ticker (printable ASCII without spaces, at most "
+                    + KalshiFeedSettings.MAX_TICKER_LENGTH + " characters)");
+            } else if (out.contains(t)) {
+                k.errors().add(where, "'" + t + "' is listed twice");
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static String url(YamlSection k, String name, String suffix, String plain, String secure) {
+        String u = k.text(name, null);
+        if (u == null) {
+            return null;
+        }
+        String trimmed = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        if (!(trimmed.startsWith(plain) || trimmed.startsWith(secure)) || !trimmed.endsWith(suffix)
+            || trimmed.length() <= secure.length() + suffix.length() - 1 || trimmed.contains(" ") || trimmed.contains("?")) {
+            k.errors().add(k.pathOf(name), "'" + u + "' is not a " + plain + " or " + secure + " URL ending in " + suffix
+                + " (e.g. " + secure + "external-api" + (plain.startsWith("ws") ? "-ws" : "") + ".kalshi.com" + suffix + ")");
+            return null;
+        }
+        return trimmed;
+    }
+
+    private static void checkAcrossSections(EngineSettings engine, FeedSettings feed, ConfigErrors errors) {
+        KalshiFeedSettings k = feed.kalshi();
+        if (feed.source() == FeedSource.KALSHI) {
+            if (!k.namesAnyMarket()) {
+                errors.add("feed.kalshi.tickers", "feed.source is kalshi but no market is named:"
+                    + " list tickers, events or series under feed.kalshi");
+            }
+            if (engine.environment() == Environment.SIM && !k.hasUrls()) {
+                errors.add("feed.kalshi.restUrl", "engine.environment is sim, which has no Kalshi host: set"
+                    + " feed.kalshi.restUrl and wsUrl to the simulator's (e.g. `engine.jar sim --port 8099`:"
+                    + " http://127.0.0.1:8099/trade-api/v2 and ws://127.0.0.1:8099/trade-api/ws/v2),"
+                    + " or set engine.environment to demo or prod");
+            }
+        }
         if (engine.runMode() == RunMode.LIVE && !engine.journal().enabled()) {
             errors.add("engine.journal.enabled", "must be true when engine.runMode is live:"
                 + " no order may leave the process before its intent is journaled");

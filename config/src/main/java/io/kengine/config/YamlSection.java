@@ -122,6 +122,28 @@ final class YamlSection {
         return value.textValue();
     }
 
+    /** A sequence of non-empty strings; absent reads as empty. Each bad item is reported with its index. */
+    List<String> texts(String name) {
+        JsonNode value = child(name);
+        List<String> out = new ArrayList<>();
+        if (isAbsent(value, name, false)) {
+            return out;
+        }
+        if (!value.isArray()) {
+            errors.add(pathOf(name), "expected a list of strings, found " + YamlNodes.describe(value));
+            return out;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || item.textValue().isBlank()) {
+                errors.add(pathOf(name) + "[" + i + "]", "expected a non-empty string, found " + YamlNodes.describe(item));
+            } else {
+                out.add(item.textValue());
+            }
+        }
+        return out;
+    }
+
     /** Reports every key of this mapping that no read asked for. */
     void rejectUnknownKeys() {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

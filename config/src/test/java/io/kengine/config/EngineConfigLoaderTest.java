@@ -194,8 +194,53 @@ class EngineConfigLoaderTest {
             onlyError(MINIMAL + "  threads:\n    waitStrategy: busy_spin\n").toString());
         assertEquals("engine.runMode: expected one of paper, live, found the boolean true",
             onlyError("engine:\n  runMode: yes\n  environment: sim\n").toString());
-        assertEquals("feed.source: expected one of simulator, scripted, found the string \"websocket\"",
+        assertEquals("feed.source: expected one of simulator, kalshi, scripted, found the string \"websocket\"",
             onlyError(MINIMAL + "feed:\n  source: websocket\n").toString());
+    }
+
+    @Test
+    void kalshiSourceReadsItsMarketsAndUrls() {
+        EngineConfig c = load("engine:\n  runMode: paper\n  environment: demo\nfeed:\n  source: kalshi\n  kalshi:\n"
+            + "    tickers: [KXFED-26DEC-T3.00, KXCPI-26DEC-T0.3]\n    events:\n      - KXNBAGAME-26DEC01LALBOS\n"
+            + "    series: [KXBTCD]\n    timerIntervalMs: 50\n");
+        EngineConfig.KalshiFeedSettings k = c.feed().kalshi();
+        assertEquals(FeedSource.KALSHI, c.feed().source());
+        assertEquals(List.of("KXFED-26DEC-T3.00", "KXCPI-26DEC-T0.3"), k.tickers());
+        assertEquals(List.of("KXNBAGAME-26DEC01LALBOS"), k.events());
+        assertEquals(List.of("KXBTCD"), k.series());
+        assertEquals(50, k.timerIntervalMs());
+        assertFalse(k.hasUrls()); // demo: Kalshi's demo hosts
+
+        EngineConfig sim = load(MINIMAL + "feed:\n  source: kalshi\n  kalshi:\n    tickers: [A]\n"
+            + "    restUrl: http://127.0.0.1:8099/trade-api/v2/\n    wsUrl: ws://127.0.0.1:8099/trade-api/ws/v2\n");
+        assertEquals("http://127.0.0.1:8099/trade-api/v2", sim.feed().kalshi().restUrl());
+        assertEquals("ws://127.0.0.1:8099/trade-api/ws/v2", sim.feed().kalshi().wsUrl());
+        // the section is read (and checked) whatever the source, but only required when it is the source
+        assertTrue(load(MINIMAL).feed().kalshi().tickers().isEmpty());
+    }
+
+    @Test
+    void kalshiSourceMistakesAreNamed() {
+        String kalshi = MINIMAL + "feed:\n  source: kalshi\n  kalshi:\n";
+        String urls = "    restUrl: http://127.0.0.1:1/trade-api/v2\n    wsUrl: ws://127.0.0.1:1/trade-api/ws/v2\n";
+        assertEquals("feed.kalshi.tickers: feed.source is kalshi but no market is named: list tickers, events or series"
+                + " under feed.kalshi", onlyError(kalshi + urls).toString());
+        assertTrue(onlyError(kalshi + "    tickers: [A]\n").toString().startsWith(
+            "feed.kalshi.restUrl: engine.environment is sim, which has no Kalshi host: set feed.kalshi.restUrl and wsUrl"));
+        assertEquals("feed.kalshi.tickers[1]: 'A' is listed twice", onlyError(kalshi + urls + "    tickers: [A, A]\n").toString());
+        assertEquals("feed.kalshi.tickers[1]: 'A B' is not a Kalshi ticker (printable ASCII without spaces, at most 63"
+                + " characters)", onlyError(kalshi + urls + "    tickers: [B, A B]\n").toString());
+        assertEquals("feed.kalshi.events: expected a list of strings, found the string \"KXCPI\"",
+            onlyError(kalshi + urls + "    tickers: [B]\n    events: KXCPI\n").toString());
+        assertEquals("feed.kalshi.series[0]: expected a non-empty string, found the number 5",
+            onlyError(kalshi + urls + "    tickers: [B]\n    series: [5]\n").toString());
+        assertEquals("feed.kalshi.wsUrl: missing: give restUrl and wsUrl together (both name the same exchange), or neither",
+            onlyError("engine:\n  runMode: paper\n  environment: demo\nfeed:\n  source: kalshi\n  kalshi:\n"
+                + "    tickers: [A]\n    restUrl: http://127.0.0.1:1/trade-api/v2\n").toString());
+        assertTrue(onlyError("engine:\n  runMode: paper\n  environment: prod\nfeed:\n  kalshi:\n"
+                + "    restUrl: https://external-api.kalshi.com/trade-api/v3\n    wsUrl: wss://external-api-ws.kalshi.com/trade-api/ws/v2\n")
+            .toString().startsWith("feed.kalshi.restUrl: 'https://external-api.kalshi.com/trade-api/v3' is not a http:// or"
+                + " https:// URL ending in /trade-api/v2"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The engine.yaml users edit, and its copy inside the jar, load cleanly and say what the defaults say. */
 class ShippedConfigTest {
@@ -44,8 +45,8 @@ class ShippedConfigTest {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("examples"))) {
             examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertEquals(java.util.List.of(Path.of("examples/demo-sim.yaml"), Path.of("examples/live.yaml"),
-            Path.of("examples/paper-on-kalshi-demo.yaml")), examples);
+        assertEquals(java.util.List.of(Path.of("examples/demo-sim.yaml"), Path.of("examples/kalshi-sim.yaml"),
+            Path.of("examples/live.yaml"), Path.of("examples/paper-on-kalshi-demo.yaml")), examples);
         for (Path p : examples) {
             EngineConfig c = EngineConfigLoader.load(p, SampleParams.SCHEMA);
             assertEquals(p.toString(), c.source());
@@ -62,6 +63,13 @@ class ShippedConfigTest {
         EngineConfig demo = EngineConfigLoader.load(Path.of("examples/paper-on-kalshi-demo.yaml"), SampleParams.SCHEMA);
         assertEquals(RunMode.PAPER, demo.engine().runMode());
         assertEquals(Environment.DEMO, demo.engine().environment());
+        assertEquals(FeedSource.KALSHI, demo.feed().source());
+        assertFalse(demo.feed().kalshi().hasUrls()); // Kalshi demo's own hosts
+
+        EngineConfig standalone = EngineConfigLoader.load(Path.of("examples/kalshi-sim.yaml"), SampleParams.SCHEMA);
+        assertEquals(FeedSource.KALSHI, standalone.feed().source());
+        assertEquals(Environment.SIM, standalone.engine().environment());
+        assertEquals("ws://127.0.0.1:8099/trade-api/ws/v2", standalone.feed().kalshi().wsUrl());
 
         EngineConfig live = EngineConfigLoader.load(Path.of("examples/live.yaml"), SampleParams.SCHEMA);
         assertEquals(RunMode.LIVE, live.engine().runMode());
@@ -69,5 +77,6 @@ class ShippedConfigTest {
         assertEquals(true, live.engine().journal().enabled());
         assertEquals(9464, live.engine().ops().metrics().port());
         assertEquals(OpenOrdersPolicy.CANCEL, live.engine().ops().startup().openOrders());
+        assertEquals(FeedSource.KALSHI, live.feed().source());
     }
 }

@@ -22,6 +22,11 @@ public interface MarketSource extends AutoCloseable {
     default void decodeLatency(java.util.function.LongConsumer nanos) {
     }
 
+    /** The Kalshi WebSocket feed behind this source (status, metrics, market ids), or null when it has none. */
+    default io.kengine.feed.connection.KalshiFeed feed() {
+        return null;
+    }
+
     /** One line for the start-up banner. */
     String describe();
 

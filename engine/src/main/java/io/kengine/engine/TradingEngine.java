@@ -112,8 +112,7 @@ public final class TradingEngine implements AutoCloseable {
 
     /** The market registry of the feed (ticker ↔ id), or null when the source has none (scripted feed). */
     public io.kengine.feed.connection.MarketRegistry marketRegistry() {
-        return source instanceof io.kengine.engine.simulator.SimulatorMarketSource s && s.feed() != null
-            ? s.feed().markets() : null;
+        return source.feed() != null ? source.feed().markets() : null;
     }
 
     @Override

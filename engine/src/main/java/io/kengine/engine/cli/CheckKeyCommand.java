@@ -24,8 +24,7 @@ final class CheckKeyCommand implements Callable<Integer> {
         String id = keyId != null ? keyId : Main.env().get(LiveTradingGuard.KEY_ID_VARIABLE);
         Path file = keyFile;
         if (file == null) {
-            String p = Main.env().get(LiveTradingGuard.KEY_PATH_VARIABLE);
-            file = p == null || p.isBlank() ? null : Path.of(p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p);
+            file = io.kengine.engine.kalshi.KalshiTarget.keyPath(Main.env().get(LiveTradingGuard.KEY_PATH_VARIABLE));
         }
         KeyCheck.Result r = KeyCheck.check(id, file);
         r.lines().forEach(System.out::println);

@@ -6,6 +6,12 @@ import io.kengine.config.Environment;
 import io.kengine.config.FeedSource;
 import io.kengine.config.RunMode;
 import io.kengine.engine.EngineOptions;
+import io.kengine.engine.OrderVenue;
+import io.kengine.engine.PaperVenue;
+import io.kengine.engine.kalshi.FeedMarketTickers;
+import io.kengine.engine.kalshi.KalshiMarketSource;
+import io.kengine.engine.kalshi.KalshiTarget;
+import io.kengine.feed.connection.FeedConfig;
 import io.kengine.engine.ScriptedFeedSettings;
 import io.kengine.engine.StrategyParameters;
 import io.kengine.engine.TradingEngine;
@@ -32,6 +38,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,16 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Runs the engine's main job: market data from the embedded Kalshi simulator (or the scripted feed),",
-        "paper trading, every event journaled. Stops on Ctrl-C/SIGTERM, after --duration, or after --events scripted events:",
+    description = {"Runs the engine's main job: market data from the embedded Kalshi simulator (or Kalshi itself with",
+        "feed.source: kalshi, or the scripted feed), paper trading unless live, every event journaled. Stops on Ctrl-C/SIGTERM, after --duration, or after --events scripted events:",
         "quotes halt, orders are cancelled (bounded wait), rings drain, the journal is closed, a summary is printed.",
         "A second Ctrl-C exits at once. While it runs: `status`, `halt`, `resume`, `flatten`, `cancel-all`, `reload`."})
 final class RunCommand implements Callable<Integer> {
-    /**
-     * HOOK (lead): true once an exchange gateway sends live orders. Until then a live run that passes
-     * every safety check is still refused, with that reason.
-     */
-    static final boolean LIVE_GATEWAY_AVAILABLE = false;
+    /** The tier whose write budget risk mirrors is the one the sender paces to. */
+    private static final String TOKEN_TIER = io.kengine.risk.RiskParameters.TOKEN_TIER.key();
 
     @Option(names = "--config", paramLabel = "FILE",
         description = "YAML configuration (default: config/engine.yaml if present, else the copy inside the jar)")
@@ -67,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--journal-dir", paramLabel = "DIR", description = "override engine.journal.dir")
     Path journalDir;
 
-    @Option(names = "--feed", paramLabel = "simulator|scripted", description = "override feed.source")
+    @Option(names = "--feed", paramLabel = "simulator|kalshi|scripted", description = "override feed.source")
     String feedSource;
 
     @Option(names = "--live", description = "required for engine.runMode: live (with environment prod and $KENGINE_LIVE_CONFIRM)")
@@ -95,12 +99,6 @@ final class RunCommand implements Callable<Integer> {
             missing.forEach(m -> System.err.println("  " + m));
             return ExitCodes.CONFIG;
         }
-        if (cfg.engine().runMode() == RunMode.LIVE && !LIVE_GATEWAY_AVAILABLE) {
-            System.err.println("engine.runMode: live trading is refused: this build trades the embedded simulator through"
-                + " its REST gateway, but has no market source for Kalshi's own markets yet (every other live check"
-                + " passed; set engine.runMode: paper)");
-            return ExitCodes.CONFIG;
-        }
         long limitNanos;
         long cancelTimeoutMs;
         try {
@@ -120,6 +118,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("--feed: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (cfg.engine().runMode() == RunMode.LIVE && source != FeedSource.KALSHI) {
+            System.err.println("--feed " + source.configName() + ": live trading reads and trades Kalshi (feed.source: kalshi)");
+            return ExitCodes.CONFIG;
+        }
         if (events > 0 && source != FeedSource.SCRIPTED) {
             System.err.println("--events: only the scripted feed has an event count (use --duration, or --feed scripted)");
             return ExitCodes.USAGE;
@@ -134,6 +136,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (FeedStartException e) {
             System.err.println("feed: " + e.getMessage());
             return ExitCodes.RUNTIME;
+        } catch (KalshiTarget.TargetException e) {
+            System.err.println("feed.source kalshi: cannot connect without credentials:");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return ExitCodes.CONFIG;
         }
         try {
             startFairValueInputs(engine, cfg);
@@ -238,6 +244,9 @@ final class RunCommand implements Callable<Integer> {
                 new ScriptedFeedSettings(s.markets(), s.seed(), s.eventsPerSecond(), s.timerIntervalMs(), events),
                 announced(cfg), new SystemEpochNanoClock());
         }
+        if (source == FeedSource.KALSHI) {
+            return startOnKalshi(cfg, options);
+        }
         EngineConfig.SimulatorFeedSettings s = cfg.feed().simulator();
         // The embedded simulator is a whole exchange: the engine reads it with its WebSocket feed and trades it
         // with its REST gateway (signed, rate-budgeted, reconciled), exactly as it would Kalshi. No money is real.
@@ -252,6 +261,36 @@ final class RunCommand implements Callable<Integer> {
             venue.close();
             throw e;
         }
+    }
+
+    /**
+     * Market data from Kalshi's API (demo, production, or the server {@code feed.kalshi} names). Orders go to
+     * that exchange over REST when they risk no money — a simulator ({@code engine.environment: sim}) — or when
+     * the run is live (which the guard allows on production only); a paper run on demo or production keeps them
+     * in the process.
+     */
+    private static TradingEngine startOnKalshi(EngineConfig cfg, EngineOptions options) {
+        EngineConfig.KalshiFeedSettings k = cfg.feed().kalshi();
+        KalshiTarget target = KalshiTarget.resolve(cfg, Main.env());
+        FeedConfig.Builder feed = FeedConfig.builder().restBaseUrl(target.restBaseUrl()).wsUrl(target.wsUrl())
+            .keyId(target.keyId()).privateKey(target.privateKey()).tickers(k.tickers()).seed(options.runId());
+        k.events().forEach(feed::eventTicker);
+        k.series().forEach(feed::seriesTicker);
+        FeedConfig feedConfig = feed.build();
+        AtomicReference<KalshiMarketSource> source = new AtomicReference<>();
+        boolean sendsOrders = cfg.engine().runMode() == RunMode.LIVE || cfg.engine().environment() == Environment.SIM;
+        OrderVenue venue = new PaperVenue();
+        if (sendsOrders) {
+            SenderConfig sender = SenderConfig.builder().restBaseUrl(target.restBaseUrl()).keyId(target.keyId())
+                .privateKey(target.privateKey()).tier(RateTier.valueOf(cfg.strategy().enumValue(TOKEN_TIER).toUpperCase(Locale.ROOT)))
+                .seed(options.runId()).build();
+            venue = new RestVenue(sender, new FeedMarketTickers(() -> source.get() == null || source.get().feed() == null
+                ? null : source.get().feed().markets()), Reconciler.Settings.DEFAULTS);
+        }
+        return TradingEngine.start(options, runtime -> {
+            source.set(new KalshiMarketSource(feedConfig, k.timerIntervalMs(), runtime::newInboundPublisher, target.name()));
+            return source.get();
+        }, announced(cfg), new SystemEpochNanoClock(), venue, null);
     }
 
     /**
@@ -288,7 +327,7 @@ final class RunCommand implements Callable<Integer> {
                 return f;
             }
         }
-        throw new IllegalArgumentException("'" + name + "' is not a feed source (simulator | scripted)");
+        throw new IllegalArgumentException("'" + name + "' is not a feed source (simulator | kalshi | scripted)");
     }
 
     private EngineOptions options(EngineConfig cfg) {

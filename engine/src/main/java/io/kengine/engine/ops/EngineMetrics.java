@@ -2,7 +2,6 @@ package io.kengine.engine.ops;
 
 import io.kengine.engine.TradingEngine;
 import io.kengine.engine.ring.RingCounters;
-import io.kengine.engine.simulator.SimulatorMarketSource;
 import io.kengine.feed.connection.FeedCounter;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.feed.decode.DecodeCounters;
@@ -44,7 +43,7 @@ public final class EngineMetrics {
             }
         });
 
-        KalshiFeed feed = engine.source() instanceof SimulatorMarketSource s ? s.feed() : null;
+        KalshiFeed feed = engine.source().feed();
         if (feed != null) {
             DecodeCounters d = feed.decodeCounters();
             r.counter("kengine_feed_messages_total", "WebSocket frames decoded, by message type", out -> {

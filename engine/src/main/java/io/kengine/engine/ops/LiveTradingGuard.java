@@ -2,6 +2,7 @@ package io.kengine.engine.ops;
 
 import io.kengine.config.EngineConfig;
 import io.kengine.config.Environment;
+import io.kengine.config.FeedSource;
 import io.kengine.config.RunMode;
 
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * The checks before real-money trading. Live trading needs all of: {@code engine.runMode: live},
- * {@code engine.environment: prod} (file or {@code KENGINE_ENV}), {@code --live} on the command line,
+ * {@code engine.environment: prod} (file or {@code KENGINE_ENV}), {@code feed.source: kalshi}, {@code --live} on the command line,
  * {@value #CONFIRM_VARIABLE} set to exactly {@value #CONFIRM_PHRASE}, and API credentials in
  * {@code KALSHI_KEY_ID} / {@code KALSHI_PRIVATE_KEY_PATH}. A paper run must not say {@code --live}.
  */
@@ -36,6 +37,10 @@ public final class LiveTradingGuard {
         }
         if (!liveFlag) {
             missing.add("--live: missing on the command line (engine.runMode is live in " + cfg.source() + ")");
+        }
+        if (cfg.feed().source() != FeedSource.KALSHI) {
+            missing.add("feed.source: must be kalshi for live trading, is " + cfg.feed().source().configName()
+                + " (live orders go to the exchange whose markets the engine reads)");
         }
         if (cfg.engine().environment() != Environment.PROD) {
             missing.add("engine.environment: must be prod for live trading, is " + cfg.engine().environment().configName()

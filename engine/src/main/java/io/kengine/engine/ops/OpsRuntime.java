@@ -6,7 +6,6 @@ import io.kengine.config.EngineConfig.OpsSettings;
 import io.kengine.config.ParameterDef;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.TradingEngine;
-import io.kengine.engine.simulator.SimulatorMarketSource;
 import io.kengine.feed.connection.MarketRegistry;
 
 import java.io.IOException;
@@ -147,8 +146,8 @@ public final class OpsRuntime implements AutoCloseable {
 
     /** Tickers of the engine's market source (filled at start, read-only afterwards); {@code #id} always works. */
     private static MarketResolver resolver(TradingEngine engine) {
-        if (engine.source() instanceof SimulatorMarketSource s && s.feed() != null) {
-            MarketRegistry registry = s.feed().markets();
+        if (engine.source().feed() != null) {
+            MarketRegistry registry = engine.source().feed().markets();
             return new MarketResolver(registry::id);
         }
         return MarketResolver.none();

@@ -4,7 +4,6 @@ import io.kengine.book.BookStage;
 import io.kengine.book.OrderBook;
 import io.kengine.engine.TradingEngine;
 import io.kengine.engine.ring.RingCounters;
-import io.kengine.engine.simulator.SimulatorMarketSource;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.protocol.stage.BookTrust;
 import io.kengine.risk.RiskStage;
@@ -120,7 +119,7 @@ public final class TradingEngineStatus implements StatusSource {
         }
         String connection;
         long disconnectedFor;
-        KalshiFeed feed = engine.source() instanceof SimulatorMarketSource s ? s.feed() : null;
+        KalshiFeed feed = engine.source().feed();
         if (feed == null) {
             connection = "scripted";
             disconnectedFor = EngineStatus.NA;

@@ -164,7 +164,7 @@ class OpsCommandsTest {
     @Test
     void liveTradingIsRefusedWithWhatIsMissing(@TempDir Path dir) throws Exception {
         Path live = dir.resolve("live.yaml");
-        Files.writeString(live, "engine:\n  runMode: live\n  environment: prod\n");
+        Files.writeString(live, "engine:\n  runMode: live\n  environment: prod\nfeed:\n  source: kalshi\n  kalshi:\n    tickers: [KXA]\n");
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -178,6 +178,15 @@ class OpsCommandsTest {
             assertEquals(ExitCodes.CONFIG, Main.execute(env, "run", "--live", "--config", live.toString(), "--duration", "1s"));
             assertEquals("live trading refused; missing:\n  engine.environment: must be prod for live trading, is demo (set by KENGINE_ENV)\n",
                 err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+            err.reset();
+            Map<String, String> prod = Map.of("KENGINE_LIVE_CONFIRM", LiveTradingGuard.CONFIRM_PHRASE,
+                "KALSHI_KEY_ID", "id", "KALSHI_PRIVATE_KEY_PATH", "/nowhere.pem");
+            assertEquals(ExitCodes.CONFIG, Main.execute(prod, "run", "--live", "--config", live.toString(), "--feed", "simulator"));
+            assertEquals("--feed simulator: live trading reads and trades Kalshi (feed.source: kalshi)\n",
+                err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+            err.reset();
+            assertEquals(ExitCodes.CONFIG, Main.execute(prod, "run", "--live", "--config", live.toString(), "--duration", "1s"));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("KALSHI_PRIVATE_KEY_PATH: no such file /nowhere.pem"), err.toString());
             err.reset();
             assertEquals(ExitCodes.CONFIG, Main.execute(Map.of(), "run", "--live", "--feed", "scripted", "--events", "10"));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("--live was given but engine.runMode is paper"), err.toString());

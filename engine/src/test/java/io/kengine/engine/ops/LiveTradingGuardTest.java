@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class LiveTradingGuardTest {
     private static EngineConfig cfg(String mode, String env) {
-        return EngineConfigLoader.loadFromString("engine:\n  runMode: " + mode + "\n  environment: " + env + "\n", "t.yaml",
-            StrategyParameters.all());
+        return EngineConfigLoader.loadFromString("engine:\n  runMode: " + mode + "\n  environment: " + env + "\n"
+            + "feed:\n  source: kalshi\n  kalshi:\n    series: [KXFED]\n"
+            + "    restUrl: http://127.0.0.1:8099/trade-api/v2\n    wsUrl: ws://127.0.0.1:8099/trade-api/ws/v2\n",
+            "t.yaml", StrategyParameters.all());
     }
 
     private static final Map<String, String> ALL = Map.of(
@@ -35,6 +37,10 @@ class LiveTradingGuardTest {
                 "KALSHI_KEY_ID: not set (the production API key id)",
                 "KALSHI_PRIVATE_KEY_PATH: not set (the production private key file, mode 600; test it with check-key)"),
             LiveTradingGuard.missing(cfg("live", "demo"), false, Map.of()));
+        assertEquals(List.of("feed.source: must be kalshi for live trading, is simulator (live orders go to the exchange"
+                + " whose markets the engine reads)"),
+            LiveTradingGuard.missing(EngineConfigLoader.loadFromString("engine:\n  runMode: live\n  environment: prod\n",
+                "t.yaml", StrategyParameters.all()), true, ALL));
         assertEquals(List.of("KENGINE_LIVE_CONFIRM: set, but not to the exact phrase \"I accept real-money trading\""),
             LiveTradingGuard.missing(cfg("live", "prod"), true, Map.of("KENGINE_LIVE_CONFIRM", "yes",
                 "KALSHI_KEY_ID", "abc", "KALSHI_PRIVATE_KEY_PATH", "/k.pem")));
