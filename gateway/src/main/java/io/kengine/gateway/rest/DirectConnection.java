@@ -44,6 +44,14 @@ import java.util.concurrent.locks.LockSupport;
  * when idle, to the read timeout, so a request written during an idle read is noticed in time).
  * {@code Connection: close} (or a body read to the end of the stream) is honoured after the answer is
  * delivered. Keys and signatures are written to the socket only, never logged.
+ *
+ * <p>Idle recycling: a middlebox (NAT, load balancer) or the server's idle timeout can drop a kept-alive
+ * connection without a FIN, and an order written on it would only fail after the read timeout. So a
+ * connection idle for {@code maxIdle} is closed and reopened by its reader, woken by the same socket timeout
+ * (the idle read's timeout also ends at the idle deadline). The reader closes it only after winning
+ * {@code IDLE → DOWN}; the sender takes a connection by {@code IDLE → BUSY}, so one in use is never closed.
+ * Sockets also have SO_KEEPALIVE (at the OS's probe interval, which is usually far longer than
+ * {@code maxIdle}: the recycling is what keeps connections fresh).
  */
 final class DirectConnection<T> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DirectConnection.class.getName());
@@ -72,6 +80,7 @@ final class DirectConnection<T> implements AutoCloseable {
         final AtomicInteger state = new AtomicInteger(DOWN);
         final AtomicReference<T> call = new AtomicReference<>();
         volatile long writtenAtNanos;
+        long idleSinceNanos; // when it last became idle; reader thread only
         byte[] buf = new byte[2048]; // the request buffer: touched only by the thread that made the link BUSY
 
         Link(Socket socket) throws IOException {
@@ -99,6 +108,7 @@ final class DirectConnection<T> implements AutoCloseable {
     private final long callTimeoutNanos;
     private final long backoffInitialNanos;
     private final long backoffMaxNanos;
+    private final long maxIdleNanos;
     private final Handler<T> handler;
 
     private volatile Link<T> link;
@@ -107,15 +117,17 @@ final class DirectConnection<T> implements AutoCloseable {
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong recycles = new AtomicLong();
 
     /**
      * @param origin          {@code http://host[:port]} or {@code https://host[:port]} (a path is ignored)
      * @param readTimeout     longest silence while an answer is awaited; zero = none
      * @param callTimeout     longest time from the write to the complete answer; zero = none
+     * @param maxIdle         an idle connection is closed and reopened after this long; zero = never
      */
     DirectConnection(String name, String origin, java.time.Duration connectTimeout, java.time.Duration readTimeout,
                      java.time.Duration callTimeout, java.time.Duration backoffInitial, java.time.Duration backoffMax,
-                     Handler<T> handler) {
+                     java.time.Duration maxIdle, Handler<T> handler) {
         URI uri = URI.create(origin);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -135,6 +147,7 @@ final class DirectConnection<T> implements AutoCloseable {
         this.callTimeoutNanos = callTimeout.toNanos();
         this.backoffInitialNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), backoffInitial.toNanos());
         this.backoffMaxNanos = Math.max(backoffInitialNanos, backoffMax.toNanos());
+        this.maxIdleNanos = maxIdle.toNanos();
         this.handler = handler;
         this.reader = new Thread(this::run, name);
         this.reader.setDaemon(true);
@@ -160,6 +173,8 @@ final class DirectConnection<T> implements AutoCloseable {
     long connects() { return connects.get(); }
     long connectFailures() { return connectFailures.get(); }
     long writes() { return writes.get(); }
+    /** Connections closed and reopened for having been idle {@code maxIdle}. */
+    long recycles() { return recycles.get(); }
 
     /**
      * Writes the request on this connection if it is up and idle. The call is then owned by the connection:
@@ -296,6 +311,7 @@ final class DirectConnection<T> implements AutoCloseable {
                 closeQuietly(l.socket);
                 break;
             }
+            l.idleSinceNanos = System.nanoTime();
             l.state.set(IDLE);
             IOException failure;
             try {
@@ -360,10 +376,20 @@ final class DirectConnection<T> implements AutoCloseable {
             try {
                 n = l.in.read(buf, 0, buf.length);
             } catch (SocketTimeoutException e) {
-                if (l.call.get() != null && overdue(l, lastReadNanos, System.nanoTime())) {
-                    throw new SocketTimeoutException("no complete answer within the timeout");
+                long now = System.nanoTime();
+                if (l.call.get() != null) {
+                    if (overdue(l, lastReadNanos, now)) {
+                        throw new SocketTimeoutException("no complete answer within the timeout");
+                    }
+                    continue; // a request written during the idle read: not late yet
                 }
-                continue; // idle, or a request written during the idle read: not late yet
+                if (idleTooLong(l, now) && l.state.compareAndSet(IDLE, DOWN)) { // else the sender took it
+                    recycles.incrementAndGet();
+                    LOG.log(System.Logger.Level.DEBUG, () -> name + ": idle for " + (now - l.idleSinceNanos) / 1_000_000
+                        + " ms, reopening (a middlebox may have dropped it silently)");
+                    return; // closed by run(), which opens a fresh one at once
+                }
+                continue;
             }
             if (n < 0) {
                 parser.endOfStream(); // throws unless the body ran to the end of the stream
@@ -399,30 +425,36 @@ final class DirectConnection<T> implements AutoCloseable {
             handler.response(c, parser.status(), parser.body());
         } finally {
             if (keep) {
+                l.idleSinceNanos = System.nanoTime();
                 l.state.compareAndSet(BUSY, IDLE);
             }
         }
         return keep;
     }
 
-    /** What is left of the in-flight call's deadline, or the idle poll; 0 = wait forever. */
+    /** What is left of the in-flight call's deadline, or the idle poll (ending at the idle deadline); 0 = wait forever. */
     private int socketTimeoutMs(Link<T> l, long lastReadNanos, long now) {
-        long deadline;
+        long wait;
         if (l.call.get() == null) {
             long poll = readTimeoutNanos > 0 ? (callTimeoutNanos > 0 ? Math.min(readTimeoutNanos, callTimeoutNanos)
                 : readTimeoutNanos) : callTimeoutNanos;
-            if (poll <= 0) {
-                return 0;
+            wait = poll > 0 ? poll : Long.MAX_VALUE;
+            if (maxIdleNanos > 0) { // durations, not deadlines: a huge max idle cannot overflow into "due now"
+                wait = Math.min(wait, maxIdleNanos - (now - l.idleSinceNanos));
             }
-            deadline = now + poll;
         } else {
-            deadline = deadline(l, lastReadNanos);
-            if (deadline == Long.MAX_VALUE) {
-                return 0;
-            }
+            long deadline = deadline(l, lastReadNanos);
+            wait = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - now;
         }
-        long ms = (deadline - now + 999_999) / 1_000_000;
+        if (wait == Long.MAX_VALUE) {
+            return 0;
+        }
+        long ms = (wait + 999_999) / 1_000_000;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+    }
+
+    private boolean idleTooLong(Link<T> l, long now) {
+        return maxIdleNanos > 0 && now - l.idleSinceNanos >= maxIdleNanos;
     }
 
     private boolean overdue(Link<T> l, long lastReadNanos, long now) {
@@ -472,6 +504,6 @@ final class DirectConnection<T> implements AutoCloseable {
     public String toString() {
         Link<T> l = link;
         return name + "[" + (l == null ? "never connected" : l.state.get() == IDLE ? "idle" : l.state.get() == BUSY ? "busy" : "down")
-            + ", connects=" + connects.get() + ", writes=" + writes.get() + "]";
+            + ", connects=" + connects.get() + ", writes=" + writes.get() + ", recycles=" + recycles.get() + "]";
     }
 }

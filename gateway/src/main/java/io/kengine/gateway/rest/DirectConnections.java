@@ -14,11 +14,11 @@ final class DirectConnections<T> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     DirectConnections(int count, String origin, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-                      Duration backoffInitial, Duration backoffMax, DirectConnection.Handler<T> handler) {
+                      Duration backoffInitial, Duration backoffMax, Duration maxIdle, DirectConnection.Handler<T> handler) {
         connections = new DirectConnection[count];
         for (int i = 0; i < count; i++) {
             connections[i] = new DirectConnection<>("gateway-direct-" + i, origin, connectTimeout, readTimeout,
-                callTimeout, backoffInitial, backoffMax, handler);
+                callTimeout, backoffInitial, backoffMax, maxIdle, handler);
         }
     }
 
@@ -59,6 +59,15 @@ final class DirectConnections<T> implements AutoCloseable {
         long n = 0;
         for (DirectConnection<T> c : connections) {
             n += c.connects();
+        }
+        return n;
+    }
+
+    /** Idle connections closed and reopened (see {@link DirectConnection}). */
+    long recycles() {
+        long n = 0;
+        for (DirectConnection<T> c : connections) {
+            n += c.recycles();
         }
         return n;
     }

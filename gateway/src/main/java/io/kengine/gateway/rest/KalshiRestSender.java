@@ -189,7 +189,7 @@ public final class KalshiRestSender implements IntentSender {
         this.jitter = new SplittableRandom(config.seed());
         this.direct = config.directConnections() <= 0 ? null : new DirectConnections<>(config.directConnections(),
             config.origin(), config.connectTimeout(), config.readTimeout(), config.callTimeout(),
-            config.backoffInitial(), config.backoffMax(), new DirectConnection.Handler<>() {
+            config.backoffInitial(), config.backoffMax(), config.directMaxIdle(), new DirectConnection.Handler<>() {
                 @Override
                 public void response(Call0 c, int status, byte[] body) {
                     try {
@@ -888,6 +888,8 @@ public final class KalshiRestSender implements IntentSender {
     public long directFallbacks() { return directFallbacks.get(); }
     /** Direct connections up now (0 when they are off). */
     public int directConnected() { return direct == null ? 0 : direct.connected(); }
+    /** Idle direct connections closed and reopened before a middlebox could drop them silently. */
+    public long directRecycles() { return direct == null ? 0 : direct.recycles(); }
 
     /** Queues, in-flight and pause state, for diagnostics. */
     public synchronized String debugState() {

@@ -33,6 +33,7 @@ public final class SenderConfig {
     private final int maxConnections;
     private final boolean rateBudget;
     private final int directConnections;
+    private final Duration directMaxIdle;
 
     private SenderConfig(Builder b) {
         String base = Objects.requireNonNull(b.restBaseUrl, "restBaseUrl");
@@ -63,6 +64,7 @@ public final class SenderConfig {
         this.maxConnections = b.maxConnections;
         this.rateBudget = b.rateBudget;
         this.directConnections = b.directConnections;
+        this.directMaxIdle = b.directMaxIdle;
     }
 
     public static Builder builder() {
@@ -94,12 +96,17 @@ public final class SenderConfig {
      * each; see {@link DirectConnection}); zero = every call through OkHttp's dispatcher.
      */
     public int directConnections() { return directConnections; }
+    /**
+     * A direct connection idle this long is closed and reopened by its reader, before a middlebox's or the
+     * server's idle timeout can drop it silently (default 50 s, under the common 60 s); zero = never.
+     */
+    public Duration directMaxIdle() { return directMaxIdle; }
 
     @Override
     public String toString() {
         return "SenderConfig[origin=" + origin + ", keyId=" + keyId + ", key=<redacted>, tier=" + tier
             + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + ", directConnections="
-            + directConnections + "]";
+            + directConnections + ", directMaxIdle=" + directMaxIdle + "]";
     }
 
     public static final class Builder {
@@ -122,6 +129,7 @@ public final class SenderConfig {
         private int maxConnections = 16;
         private boolean rateBudget = true;
         private int directConnections = 2;
+        private Duration directMaxIdle = Duration.ofSeconds(50);
 
         public Builder restBaseUrl(String url) { restBaseUrl = url; return this; }
         public Builder keyId(String id) { keyId = id; return this; }
@@ -149,6 +157,8 @@ public final class SenderConfig {
         public Builder rateBudget(boolean on) { rateBudget = on; return this; }
         /** Direct connections for order calls (default 2); 0 = OkHttp only. */
         public Builder directConnections(int n) { directConnections = Math.max(0, n); return this; }
+        /** Idle time after which a direct connection is reopened (default 50 s); zero = never. */
+        public Builder directMaxIdle(Duration d) { directMaxIdle = nonNegative(d); return this; }
 
         public SenderConfig build() {
             return new SenderConfig(this);

@@ -49,8 +49,12 @@ class DirectConnectionTest {
     }
 
     private DirectConnection<String> connect(Duration readTimeout, Duration callTimeout) {
-        conn = new DirectConnection<String>("test-direct", "http://127.0.0.1:" + server.port(), Duration.ofSeconds(2),
-            readTimeout, callTimeout, Duration.ofMillis(5), Duration.ofMillis(50), new DirectConnection.Handler<String>() {
+        return connect(server.port(), readTimeout, callTimeout, Duration.ofSeconds(50));
+    }
+
+    private DirectConnection<String> connect(int port, Duration readTimeout, Duration callTimeout, Duration maxIdle) {
+        conn = new DirectConnection<String>("test-direct", "http://127.0.0.1:" + port, Duration.ofSeconds(2),
+            readTimeout, callTimeout, Duration.ofMillis(5), Duration.ofMillis(50), maxIdle, new DirectConnection.Handler<String>() {
                 @Override
                 public void response(String call, int status, byte[] body) {
                     events.add("response " + call + " " + status + " " + new String(body, StandardCharsets.UTF_8));
@@ -257,7 +261,7 @@ class DirectConnectionTest {
     void tlsOriginNeverOffersAConnectionThatFailedItsHandshake() throws Exception {
         server = new Server();
         conn = new DirectConnection<String>("test-tls", "https://127.0.0.1:" + server.port(), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofSeconds(1), Duration.ZERO, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(50),
             new DirectConnection.Handler<String>() {
                 @Override
                 public void response(String call, int status, byte[] body) {
@@ -276,6 +280,47 @@ class DirectConnectionTest {
         assertFalse(conn.isIdle());
         assertEquals(DirectConnection.NOT_TAKEN, conn.trySend("c1", "POST", PATH, null, AUTH));
         assertNull(events.poll());
+    }
+
+    @Test
+    void anIdleConnectionIsReopenedByItsReaderAndAnswersAfterwards() throws Exception {
+        try (AnsweringServer answering = new AnsweringServer(Duration.ZERO)) {
+            // no read or call timeout: the idle deadline alone wakes the reader
+            connect(answering.port(), Duration.ZERO, Duration.ZERO, Duration.ofMillis(100));
+            await("an idle recycle: the first socket closed by the client, a second one opened", () -> conn.recycles() >= 1
+                && answering.closedByClient() >= 1 && answering.accepted() >= 2 && conn.connects() >= 2);
+
+            awaitWritten("c1");
+            assertEquals("response c1 200 c1", nextEvent());
+            assertNull(events.poll(), "no failure");
+        }
+    }
+
+    @Test
+    void aConnectionInUseIsNeverRecycledMidRequest() throws Exception {
+        // a 2 ms max idle makes the reader try to recycle all the time, racing the sender's takes; every answer
+        // comes in two pieces 6 ms apart (3 × max idle), so a request closed mid-flight would fail its call
+        try (AnsweringServer answering = new AnsweringServer(Duration.ofMillis(6))) {
+            connect(answering.port(), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(2));
+            int calls = 100;
+            for (int i = 0; i < calls; i++) {
+                String call = "c" + i;
+                awaitWritten(call);
+                assertEquals("response " + call + " 200 " + call, nextEvent());
+            }
+            assertEquals(calls, conn.writes());
+            await("recycled while idle", () -> conn.recycles() >= 1);
+            assertNull(events.poll(), "no failure");
+        }
+    }
+
+    /** Writes the call once the connection takes it (not while it is being reopened). */
+    private void awaitWritten(String call) {
+        await("the connection to take " + call, () -> {
+            int r = conn.trySend(call, "DELETE", PATH + "/" + call, null, AUTH);
+            assertTrue(r != DirectConnection.WRITE_FAILED, "write failed");
+            return r == DirectConnection.WRITTEN;
+        });
     }
 
     // ------------------------------------------------------------------ the loopback server
@@ -312,6 +357,81 @@ class DirectConnectionTest {
         }
         byte[] body = in.readNBytes(length);
         return text + new String(body, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Accepts every connection and answers each request with 200 and the request path's last segment as
+     * the body, after {@code delay}, in two writes; counts connections and those the client closed.
+     */
+    private static final class AnsweringServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        private final long delayMs;
+        private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger closedByClient = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        AnsweringServer(Duration delay) throws IOException {
+            delayMs = delay.toMillis();
+            Thread t = new Thread(this::acceptAll, "test-accept");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int accepted() {
+            return accepted.get();
+        }
+
+        int closedByClient() {
+            return closedByClient.get();
+        }
+
+        private void acceptAll() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket s = socket.accept();
+                    s.setTcpNoDelay(true);
+                    sockets.add(s);
+                    accepted.incrementAndGet();
+                    Thread t = new Thread(() -> answerAll(s), "test-answer");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        }
+
+        private void answerAll(Socket s) {
+            try {
+                while (true) {
+                    String request = readRequest(s);
+                    String path = request.substring(0, request.indexOf(" HTTP/1.1"));
+                    String body = path.substring(path.lastIndexOf('/') + 1);
+                    Thread.sleep(delayMs);
+                    write(s, "HTTP/1.1 200 OK\r\n");
+                    Thread.sleep(delayMs);
+                    write(s, "Content-Length: " + body.length() + "\r\n\r\n" + body);
+                }
+            } catch (EOFException e) {
+                closedByClient.incrementAndGet();
+            } catch (IOException | InterruptedException e) {
+                // the test ended
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            synchronized (sockets) {
+                for (Socket s : sockets) {
+                    s.close();
+                }
+            }
+        }
     }
 
     private static final class Server implements AutoCloseable {

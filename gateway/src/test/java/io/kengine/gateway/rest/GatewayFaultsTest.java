@@ -49,6 +49,15 @@ class GatewayFaultsTest {
         assertEquals(0, e.sender.directConnected());
     }
 
+    @Test
+    void quotesRestFillAmendAndCancelWhileIdleDirectConnectionsAreRecycled() {
+        h = new GatewayHarness(2, RateTier.PRIME, true);
+        GatewayHarness.Engine e = h.startEngine(0xAA, OrdersConfig.DEFAULTS, b -> b.directMaxIdle(Duration.ofMillis(50)));
+        GatewayHarness.await("an idle direct connection recycled", () -> e.sender.directRecycles() >= 1, 5_000);
+        quoteRestFillAmendAndCancel(e);
+        assertTrue(e.sender.directWrites() >= 1, "order calls still written on direct connections: " + e.sender.directWrites());
+    }
+
     private void quoteRestFillAmendAndCancel(GatewayHarness.Engine e) {
         e.quote(0, 4_800, 1_000, 5_200, 1_000, 0);
         e.awaitQuiet();
