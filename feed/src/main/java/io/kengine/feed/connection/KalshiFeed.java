@@ -20,10 +20,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
-import okhttp3.internal.ws.RealWebSocket;
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.DirectBuffer;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -61,6 +58,7 @@ public final class KalshiFeed implements AutoCloseable {
     private final KalshiSigner signer;
     private final String restOrigin;
     private final OkHttpClient http;
+    private final WsTransport transport;
     private final Backoff backoff;
     private final Object lock = new Object();
     private java.util.function.LongConsumer decodeLatency = nanos -> { };
@@ -80,7 +78,6 @@ public final class KalshiFeed implements AutoCloseable {
     private boolean stopped;
     private long downSinceNanos = NONE;
     private long nextPollNanos = NONE;
-    private UnsafeBuffer frame = new UnsafeBuffer(new byte[8192]);
     private DecodeCounters decodeCounters;
 
     /** With the zero-allocation decoder ({@link DecoderFrameSink}); its counters are {@link #decodeCounters()}. */
@@ -103,7 +100,6 @@ public final class KalshiFeed implements AutoCloseable {
         if (!config.restBaseUrl().endsWith(KalshiPaths.API_PREFIX)) {
             throw new IllegalArgumentException("restBaseUrl must end with " + KalshiPaths.API_PREFIX + ": " + config.restBaseUrl());
         }
-        new Request.Builder().url(config.wsUrl()); // a malformed URL fails here, not in an endless reconnect loop
         this.restOrigin = config.restBaseUrl().substring(0, config.restBaseUrl().length() - KalshiPaths.API_PREFIX.length());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.httpTimeout())
@@ -112,6 +108,7 @@ public final class KalshiFeed implements AutoCloseable {
                 .pingInterval(config.clientPingInterval())
                 .retryOnConnectionFailure(false) // we own retries and their pacing
                 .build();
+        this.transport = new OkHttpTransport(http, config.wsUrl());
         this.backoff = new Backoff(config.backoffInitial().toNanos(), config.backoffMax().toNanos(),
                 config.backoffJitter(), config.seed());
         this.deadAfterNanos = config.deadAfter().toNanos();
@@ -425,10 +422,8 @@ public final class KalshiFeed implements AutoCloseable {
             current = c;
         }
         counters.increment(FeedCounter.CONNECT_ATTEMPTS);
-        Request.Builder b = new Request.Builder().url(config.wsUrl());
         try {
-            sign(KalshiPaths.WS_PATH).forEach(b::header);
-            WebSocket ws = http.newWebSocket(b.build(), c);
+            WsSocket ws = transport.connect(sign(KalshiPaths.WS_PATH), c);
             synchronized (lock) {
                 c.socket = ws;
             }
@@ -448,14 +443,13 @@ public final class KalshiFeed implements AutoCloseable {
 
     private void tickOrThrow() {
         Connection c;
-        WebSocket ws;
+        WsSocket ws;
         synchronized (lock) {
             c = current;
             ws = c == null ? null : c.socket;
         }
-        // read OkHttp's ping/pong counts outside our lock: they take the socket's monitor
-        long pingsPongs = ws instanceof RealWebSocket
-                ? ((RealWebSocket) ws).receivedPingCount() + (long) ((RealWebSocket) ws).receivedPongCount() : 0;
+        // outside our lock: OkHttp's counts take the socket's monitor
+        long pingsPongs = ws == null ? 0 : ws.receivedPingsPongs();
         boolean poll = false;
         synchronized (lock) {
             if (stopped) {
@@ -524,46 +518,16 @@ public final class KalshiFeed implements AutoCloseable {
         }
     }
 
-    /** Kalshi text frames as UTF-8 bytes in a reused buffer (OkHttp hands text over as a String). */
-    private int encode(String text) {
-        int n = text.length();
-        if (frame.capacity() < n * 3) {
-            frame = new UnsafeBuffer(new byte[Math.max(n * 3, frame.capacity() * 2)]);
-        }
-        UnsafeBuffer b = frame;
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x80) {
-                b.putByte(at++, (byte) ch);
-            } else if (ch < 0x800) {
-                b.putByte(at++, (byte) (0xC0 | (ch >> 6)));
-                b.putByte(at++, (byte) (0x80 | (ch & 0x3F)));
-            } else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(ch, text.charAt(++i));
-                b.putByte(at++, (byte) (0xF0 | (cp >> 18)));
-                b.putByte(at++, (byte) (0x80 | ((cp >> 12) & 0x3F)));
-                b.putByte(at++, (byte) (0x80 | ((cp >> 6) & 0x3F)));
-                b.putByte(at++, (byte) (0x80 | (cp & 0x3F)));
-            } else {
-                b.putByte(at++, (byte) (0xE0 | (ch >> 12)));
-                b.putByte(at++, (byte) (0x80 | ((ch >> 6) & 0x3F)));
-                b.putByte(at++, (byte) (0x80 | (ch & 0x3F)));
-            }
-        }
-        return at;
-    }
-
     /** One socket's listener; callbacks from a socket that is no longer current are ignored. */
-    private final class Connection extends WebSocketListener {
-        WebSocket socket;
+    private final class Connection implements WsListener {
+        WsSocket socket;
         boolean open;
         long frames;
         long lastActivity = -1;
         long lastActivityNanos;
 
         @Override
-        public void onOpen(WebSocket ws, Response response) {
+        public void onOpen(WsSocket ws) {
             synchronized (lock) {
                 if (this != current || stopped) {
                     ws.cancel();
@@ -580,33 +544,30 @@ public final class KalshiFeed implements AutoCloseable {
         }
 
         @Override
-        public void onMessage(WebSocket ws, String text) {
+        public void onMessage(DirectBuffer buffer, int offset, int length, long receivedNanos) {
             synchronized (lock) {
                 if (this != current) {
                     return;
                 }
                 frames++;
-                long received = System.nanoTime(); // the receive stamp includes the String → bytes copy
-                int len = encode(text);
-                session.onFrame(frame, 0, len, received);
-                decodeLatency.accept(System.nanoTime() - received);
+                session.onFrame(buffer, offset, length, receivedNanos);
+                decodeLatency.accept(System.nanoTime() - receivedNanos);
             }
         }
 
         @Override
-        public void onClosing(WebSocket ws, int code, String reason) {
-            ws.close(1000, null);
+        public void onServerClose(int code, String reason) {
             lost(this, "server closed " + code + " " + reason);
         }
 
         @Override
-        public void onClosed(WebSocket ws, int code, String reason) {
-            lost(this, "closed " + code);
+        public void onFailure(String reason) {
+            lost(this, reason);
         }
 
         @Override
-        public void onFailure(WebSocket ws, Throwable t, Response response) {
-            lost(this, response != null ? "HTTP " + response.code() : String.valueOf(t));
+        public void onProtocolError(int closeCode, String reason) {
+            lost(this, "protocol error, closed " + closeCode + ": " + reason);
         }
     }
 }
