@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The feed's own RFC 6455 client ({@link DirectWebSocket}), one reader thread
+ * {@link FeedTransport#DIRECT}: the feed's own RFC 6455 client ({@link DirectWebSocket}), one reader thread
  * per connection ({@code kalshi-feed-ws-N}), text frames handed over in place from the read buffer.
  */
 final class DirectTransport implements WsTransport {

@@ -41,6 +41,7 @@ public final class FeedConfig {
     private final Duration httpTimeout;
     private final Duration tickInterval;
     private final Duration clientPingInterval;
+    private final FeedTransport transport;
     private final int maxMarkets;
     private final LongSupplier clockMillis;
 
@@ -83,6 +84,7 @@ public final class FeedConfig {
         httpTimeout = positive(b.httpTimeout, "httpTimeout");
         tickInterval = positive(b.tickInterval, "tickInterval");
         clientPingInterval = Objects.requireNonNull(b.clientPingInterval, "clientPingInterval");
+        transport = Objects.requireNonNull(b.transport, "transport");
         if (b.maxMarkets < 1) {
             throw new IllegalArgumentException("maxMarkets must be >= 1, got " + b.maxMarkets);
         }
@@ -126,8 +128,13 @@ public final class FeedConfig {
     public Duration httpTimeout() { return httpTimeout; }
     /** How often the control thread checks liveness, resync deadlines and the REST fallback. */
     public Duration tickInterval() { return tickInterval; }
-    /** Our own WebSocket pings (OkHttp fails the socket on a missing pong); zero = off, Kalshi pings us. */
+    /**
+     * Our own WebSocket pings; zero = off (Kalshi pings us). DIRECT sends them from the control tick and a
+     * missing pong shows up as a dead connection after {@link #deadAfter()}; OkHttp fails the socket itself.
+     */
     public Duration clientPingInterval() { return clientPingInterval; }
+    /** Which WebSocket client carries the feed (default {@link FeedTransport#DIRECT}). */
+    public FeedTransport transport() { return transport; }
     /** Upper bound on the number of markets (engine ids are dense below it). */
     public int maxMarkets() { return maxMarkets; }
     /** Wall clock for signing timestamps (Unix ms). */
@@ -177,6 +184,7 @@ public final class FeedConfig {
         private Duration httpTimeout = Duration.ofSeconds(10);
         private Duration tickInterval = Duration.ofMillis(250);
         private Duration clientPingInterval = Duration.ZERO;
+        private FeedTransport transport = FeedTransport.DIRECT;
         private int maxMarkets = 4096;
         private LongSupplier clockMillis = System::currentTimeMillis;
 
@@ -212,6 +220,8 @@ public final class FeedConfig {
         public Builder httpTimeout(Duration d) { httpTimeout = d; return this; }
         public Builder tickInterval(Duration d) { tickInterval = d; return this; }
         public Builder clientPingInterval(Duration d) { clientPingInterval = d; return this; }
+        /** DIRECT (default: no allocation per frame) or OKHTTP (the fallback). */
+        public Builder transport(FeedTransport t) { transport = t; return this; }
         public Builder maxMarkets(int n) { maxMarkets = n; return this; }
         public Builder clockMillis(LongSupplier c) { clockMillis = c; return this; }
 

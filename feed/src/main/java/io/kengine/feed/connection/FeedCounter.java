@@ -39,7 +39,12 @@ public enum FeedCounter {
     /** GET /events/{event_ticker} calls at start (one per event whose series was not known from a series filter). */
     EVENT_LOOKUPS,
     /** GET /events/{event_ticker} at start failed or gave no series_ticker: those definitions carry an empty series. */
-    SERIES_UNKNOWN;
+    SERIES_UNKNOWN,
+    /**
+     * Server frames that broke RFC 6455 (direct transport only): masked, RSV bits, unknown opcode, bad control
+     * frame or fragment order (closed 1002), binary (1003), a message over the cap (1009); the socket is rebuilt.
+     */
+    WS_PROTOCOL_ERRORS;
 
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);

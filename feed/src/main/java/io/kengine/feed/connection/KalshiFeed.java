@@ -1,6 +1,7 @@
 package io.kengine.feed.connection;
 
 import io.kengine.feed.decode.DecodeCounters;
+import io.kengine.feed.decode.FrameDecoder;
 import io.kengine.protocol.event.Codes;
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.event.MarketDefinitionEvent;
@@ -35,12 +36,14 @@ import java.util.function.Function;
 
 /**
  * The Kalshi market-data connection: REST market definitions at start, one authenticated WebSocket
- * (OkHttp) subscribed to the configured channels for the configured markets, dead detection, reconnect
- * with backoff and jitter, per-sid sequence discipline and resync ({@link FeedSession}), and REST book
- * polling while the socket is down. Everything it learns goes to the ring through one {@link EventPublisher}.
+ * ({@link FeedConfig#transport()}: the feed's own RFC 6455 client by default, OkHttp as the fallback)
+ * subscribed to the configured channels for the configured markets, dead detection, reconnect with backoff
+ * and jitter, per-sid sequence discipline and resync ({@link FeedSession}), and REST book polling while the
+ * socket is down. Everything it learns goes to the ring through one {@link EventPublisher}.
  *
- * <p>Threads: OkHttp's reader thread of the current socket delivers frames; one control thread
- * ({@code kalshi-feed-control}) connects, runs the liveness/resync tick and polls REST. Every call into
+ * <p>Threads: the reader thread of the current socket ({@code kalshi-feed-ws-N}, or OkHttp's) connects it
+ * and delivers its frames; one control thread ({@code kalshi-feed-control}) starts connects, runs the
+ * liveness/resync/ping tick and polls REST. Every call into
  * the session, hence every publish, happens under one lock, so the publisher sees one producer at a time
  * (with happens-before between them) even though the reader thread changes on each reconnect. The lock is
  * uncontended in steady state: only the reader thread takes it, plus the tick a few times a second.
@@ -70,6 +73,7 @@ public final class KalshiFeed implements AutoCloseable {
     private final long deadAfterNanos;
     private final long restFallbackAfterNanos;
     private final long restPollIntervalNanos;
+    private final long clientPingNanos;
 
     private ScheduledExecutorService control;
     private FeedSession session;
@@ -108,12 +112,16 @@ public final class KalshiFeed implements AutoCloseable {
                 .pingInterval(config.clientPingInterval())
                 .retryOnConnectionFailure(false) // we own retries and their pacing
                 .build();
-        this.transport = new OkHttpTransport(http, config.wsUrl());
+        this.transport = config.transport() == FeedTransport.DIRECT
+                // the decoder refuses longer frames anyway: a longer message closes the socket with 1009
+                ? new DirectTransport(config.wsUrl(), config.httpTimeout(), FrameDecoder.DEFAULT_MAX_FRAME_LENGTH)
+                : new OkHttpTransport(http, config.wsUrl());
         this.backoff = new Backoff(config.backoffInitial().toNanos(), config.backoffMax().toNanos(),
                 config.backoffJitter(), config.seed());
         this.deadAfterNanos = config.deadAfter().toNanos();
         this.restFallbackAfterNanos = config.restFallbackAfter().toNanos();
         this.restPollIntervalNanos = config.restPollInterval().toNanos();
+        this.clientPingNanos = config.clientPingInterval().isNegative() ? 0 : config.clientPingInterval().toNanos();
     }
 
     /**
@@ -451,6 +459,7 @@ public final class KalshiFeed implements AutoCloseable {
         // outside our lock: OkHttp's counts take the socket's monitor
         long pingsPongs = ws == null ? 0 : ws.receivedPingsPongs();
         boolean poll = false;
+        boolean ping = false;
         synchronized (lock) {
             if (stopped) {
                 return;
@@ -468,6 +477,10 @@ public final class KalshiFeed implements AutoCloseable {
                     drop(c, "dead");
                     return;
                 }
+                if (clientPingNanos > 0 && now - c.lastPingNanos >= clientPingNanos) {
+                    c.lastPingNanos = now;
+                    ping = true;
+                }
                 if (session.snapshotsThisConnection() > 0) {
                     backoff.reset(); // the connection works end to end
                 }
@@ -481,6 +494,9 @@ public final class KalshiFeed implements AutoCloseable {
                 nextPollNanos = now + restPollIntervalNanos;
                 poll = true;
             }
+        }
+        if (ping && ws != null) { // ws is null if the socket opened between our two looks
+            ws.ping(); // outside the lock: a write
         }
         if (poll) {
             pollRest();
@@ -525,6 +541,7 @@ public final class KalshiFeed implements AutoCloseable {
         long frames;
         long lastActivity = -1;
         long lastActivityNanos;
+        long lastPingNanos;
 
         @Override
         public void onOpen(WsSocket ws) {
@@ -537,6 +554,7 @@ public final class KalshiFeed implements AutoCloseable {
                 open = true;
                 long now = System.nanoTime();
                 lastActivityNanos = now;
+                lastPingNanos = now;
                 downSinceNanos = NONE;
                 counters.increment(FeedCounter.CONNECTS);
                 session.connected(ws::send, now);
@@ -567,7 +585,9 @@ public final class KalshiFeed implements AutoCloseable {
 
         @Override
         public void onProtocolError(int closeCode, String reason) {
-            lost(this, "protocol error, closed " + closeCode + ": " + reason);
+            counters.increment(FeedCounter.WS_PROTOCOL_ERRORS);
+            LOG.log(System.Logger.Level.WARNING, "WebSocket protocol error, closed with {0}: {1}", closeCode, reason);
+            lost(this, "protocol error " + closeCode);
         }
     }
 }

@@ -10,7 +10,7 @@ import okhttp3.internal.ws.RealWebSocket;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The OkHttp WebSocket client (its reader and writer threads, its own pings every
+ * {@link FeedTransport#OKHTTP}: OkHttp's WebSocket (its reader and writer threads, its own pings every
  * {@code clientPingInterval}). OkHttp hands each text frame over as a {@code String}, which is encoded
  * back to UTF-8 into the socket's reused buffer: one String per frame is the cost of this transport.
  */

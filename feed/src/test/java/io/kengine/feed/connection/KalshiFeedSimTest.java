@@ -30,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The feed against the real loopback simulator: real sockets, real RSA-PSS signatures, the simulator's
- * fault switches. Books are rebuilt by the real {@code BookStage} from exactly what the feed published
- * ({@link BookMirror}) and compared level by level with the simulator's own book.
+ * fault switches (its WebSocket server is Jetty's). Books are rebuilt by the real {@code BookStage} from
+ * exactly what the feed published ({@link BookMirror}) and compared level by level with the simulator's own
+ * book. On the default transport (DIRECT); {@link KalshiFeedSimOkHttpTest} runs every test on OkHttp too.
  */
 class KalshiFeedSimTest {
     private static final String A = "KXFEED-26DEC31-A"; // cent grid
@@ -46,6 +47,11 @@ class KalshiFeedSimTest {
     private final BookMirror ring = new BookMirror();
     private final SplittableRandom random = new SplittableRandom(7);
     private final List<String[]> resting = new ArrayList<>();
+    private volatile String frameThread; // where frames are decoded: the transport's reader thread
+
+    FeedTransport transport() {
+        return FeedTransport.DIRECT;
+    }
 
     @AfterEach
     void tearDown() {
@@ -89,13 +95,15 @@ class KalshiFeedSimTest {
                 .resyncTimeout(Duration.ofMillis(300))
                 .tickInterval(Duration.ofMillis(20))
                 .restFallbackAfter(Duration.ZERO)
-                .httpTimeout(Duration.ofSeconds(3));
+                .httpTimeout(Duration.ofSeconds(3))
+                .transport(transport());
     }
 
     private void startFeed(Consumer<FeedConfig.Builder> tweak) {
         FeedConfig.Builder b = feedConfig(server.webSocketUrl());
         tweak.accept(b);
         feed = new KalshiFeed(b.build(), ring);
+        feed.decodeLatency(nanos -> frameThread = Thread.currentThread().getName());
         feed.start();
     }
 
@@ -215,6 +223,7 @@ class KalshiFeedSimTest {
         assertTrue(ring.count(EventType.TRADE) > 0, "trades are published");
         assertEquals(1, count(FeedCounter.CONNECTS));
         assertEquals(0, count(FeedCounter.SEQ_GAPS) + count(FeedCounter.SEQ_REPEATS) + count(FeedCounter.MALFORMED_FRAMES));
+        assertEquals(transport() == FeedTransport.DIRECT, frameThread.startsWith("kalshi-feed-ws-"), frameThread);
     }
 
     @Test
@@ -399,7 +408,8 @@ class KalshiFeedSimTest {
         FeedConfig cfg = FeedConfig.builder().restBaseUrl(server.restBaseUrl()).wsUrl(server.webSocketUrl())
                 .keyId("key-feed").privateKey(TestKeys.PAIR.getPrivate())
                 .ticker(B).eventTicker("KXFEED-26DEC31").seriesTicker("KXFEED")
-                .backoff(Duration.ofMillis(20), Duration.ofMillis(200)).tickInterval(Duration.ofMillis(20)).build();
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(200)).tickInterval(Duration.ofMillis(20))
+                .transport(transport()).build();
         feed = new KalshiFeed(cfg, ring);
         feed.start();
         assertEquals(List.of(B, A), feed.markets().tickers(), "explicit tickers first, then the event's others, no duplicates");
