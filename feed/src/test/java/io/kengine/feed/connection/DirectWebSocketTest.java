@@ -177,6 +177,23 @@ class DirectWebSocketTest {
         assertEquals("failure connection closed during the upgrade", listener.next());
     }
 
+    @Test
+    void wssStartsWithATlsHandshakeNamingTheHost() throws Exception {
+        socket = new DirectTransport("wss://localhost:" + server.port() + "/trade-api/ws/v2", Duration.ofSeconds(5), MAX)
+                .connect(AUTH, listener);
+        try (java.net.Socket raw = server.acceptRaw()) {
+            byte[] hello = new byte[4096];
+            int n = raw.getInputStream().read(hello);
+            assertTrue(n > 5 && hello[0] == 0x16, "a TLS handshake record first");
+            String seen = new String(hello, 0, n, StandardCharsets.ISO_8859_1);
+            assertTrue(seen.contains("localhost"), "SNI names the host");
+            assertFalse(seen.contains("GET "), "nothing in clear");
+        }
+        String e = listener.next(); // we hung up: the handshake fails, no upgrade was sent
+        assertTrue(e.startsWith("failure "), e);
+        assertNull(listener.events.poll());
+    }
+
     // ---------------------------------------------------------------- frames
 
     @Test

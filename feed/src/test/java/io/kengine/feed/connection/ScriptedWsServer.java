@@ -38,6 +38,13 @@ final class ScriptedWsServer implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** The next connection as it is, nothing read (e.g. to see a TLS ClientHello). */
+    Socket acceptRaw() throws IOException {
+        Socket s = server.accept();
+        s.setSoTimeout(READ_TIMEOUT_MS);
+        return s;
+    }
+
     /** The next connection, with its upgrade request read. */
     Peer accept() throws IOException {
         Socket s = server.accept();
