@@ -4,6 +4,7 @@ import io.kengine.book.OrderBook;
 import io.kengine.engine.BusinessStages;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.connection.FeedConfig;
+import io.kengine.feed.connection.FeedTransport;
 import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.protocol.stage.BookTrust;
 import io.kengine.sim.server.SimServer;
@@ -37,10 +38,10 @@ final class SimLoopbackPath implements TickPath {
     private final KalshiFeed feed;
     private final String name;
 
-    SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock, boolean sameJvm)
-            throws Exception {
+    SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock, boolean sameJvm,
+                    FeedTransport transport) throws Exception {
         this.name = "loopback-" + mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
-            + (sameJvm ? " (sim in JVM)" : "");
+            + (transport == FeedTransport.OKHTTP ? " okhttp" : "") + (sameJvm ? " (sim in JVM)" : "");
         KeyPair key = SimWebSocketRate.rsaKey();
         String pem = SimWebSocketRate.publicPem(key);
         this.inJvm = sameJvm ? new LoopbackMarkets(markets, pem) : null;
@@ -53,7 +54,7 @@ final class SimLoopbackPath implements TickPath {
         this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock);
         this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl("http://127.0.0.1:" + port + SimServer.REST_PREFIX)
             .wsUrl("ws://127.0.0.1:" + port + SimServer.WS_PATH)
-            .keyId(LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).build(),
+            .keyId(LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).transport(transport).build(),
             engine.runtime.newInboundPublisher());
         feed.start();
         awaitTrustedBooks(engine.stages, markets);

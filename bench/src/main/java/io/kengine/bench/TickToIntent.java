@@ -11,6 +11,7 @@ import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.stage.EventPublisher;
 import org.HdrHistogram.Histogram;
 
+import io.kengine.feed.connection.FeedTransport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.List;
  * and {@link FloorPath} ({@link OpenLoopDriver} does the timing).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
- * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
+ * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single[@okhttp]] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
  * [--journal] [--breakdown] [--ring IN/OUT] [--sim-in-jvm] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
@@ -188,9 +189,12 @@ public final class TickToIntent implements TickPath {
                     inboundSize, outboundSize);
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
-                case "loopback-fused", "loopback-per-stage", "loopback-single" ->
-                    new SimLoopbackPath(StageMapping.parse(p.trim().substring("loopback-".length())), wait, journal, markets, clock,
-                        simInJvm);
+                case "loopback-fused", "loopback-per-stage", "loopback-single",
+                     "loopback-fused@okhttp", "loopback-per-stage@okhttp", "loopback-single@okhttp" -> {
+                    String[] mt = p.trim().substring("loopback-".length()).split("@");
+                    yield new SimLoopbackPath(StageMapping.parse(mt[0]), wait, journal, markets, clock, simInJvm,
+                        mt.length > 1 ? FeedTransport.OKHTTP : FeedTransport.DIRECT);
+                }
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {
                 OpenLoopDriver.Result r = driver.run(path, frames, clock);

@@ -17,7 +17,8 @@ class SimLoopbackPathTest {
     @Test
     void everyStepReachesTheEngineAsOneDelta() throws Exception {
         PlannedClock clock = new PlannedClock();
-        try (SimLoopbackPath path = new SimLoopbackPath(StageMapping.SINGLE, "auto", false, 2, clock, false)) {
+        try (SimLoopbackPath path = new SimLoopbackPath(StageMapping.SINGLE, "auto", false, 2, clock, false,
+            io.kengine.feed.connection.FeedTransport.DIRECT)) {
             long before = path.deltasPublished();
             long intentsBefore = path.intents();
             for (int i = 0; i < STEPS; i++) {

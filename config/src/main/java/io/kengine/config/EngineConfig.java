@@ -184,11 +184,12 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
      * {@code feed.kalshi:} Kalshi's own API. Markets by ticker, by event (its open markets) and by series
      * (their open markets), resolved over REST at start. {@code restUrl}/{@code wsUrl} null: the hosts of
      * {@code engine.environment} (demo or prod); given: that server instead (a standalone simulator, an
-     * alternate Kalshi host). Credentials never come from the file: {@code KALSHI_KEY_ID} and
+     * alternate Kalshi host). {@code webSocket}: the client that carries the feed. Credentials never come from the file: {@code KALSHI_KEY_ID} and
      * {@code KALSHI_PRIVATE_KEY_PATH}.
      */
     public record KalshiFeedSettings(java.util.List<String> tickers, java.util.List<String> events,
-                                     java.util.List<String> series, String restUrl, String wsUrl, long timerIntervalMs) {
+                                     java.util.List<String> series, String restUrl, String wsUrl, WebSocketClient webSocket,
+                                     long timerIntervalMs) {
         public static final String REST_SUFFIX = "/trade-api/v2";
         public static final String WS_SUFFIX = "/trade-api/ws/v2";
         /** Kalshi tickers fit the engine's 63-byte ticker field. */
@@ -198,6 +199,7 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
             tickers = java.util.List.copyOf(tickers);
             events = java.util.List.copyOf(events);
             series = java.util.List.copyOf(series);
+            Objects.requireNonNull(webSocket, "webSocket");
         }
 
         public boolean namesAnyMarket() {

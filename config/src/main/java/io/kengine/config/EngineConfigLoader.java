@@ -290,9 +290,10 @@ public final class EngineConfigLoader {
             k.errors().add(k.pathOf(restGiven ? "wsUrl" : "restUrl"),
                 "missing: give restUrl and wsUrl together (both name the same exchange), or neither");
         }
+        WebSocketClient client = k.choice("webSocket", WebSocketClient.class, WebSocketClient.DIRECT);
         long timers = k.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100);
         k.rejectUnknownKeys();
-        return new KalshiFeedSettings(tickers, events, series, restUrl, wsUrl, timers);
+        return new KalshiFeedSettings(tickers, events, series, restUrl, wsUrl, client, timers);
     }
 
     /** Tickers as Kalshi spells them: printable ASCII without spaces, at most 63 characters, each once. */

@@ -202,18 +202,20 @@ class EngineConfigLoaderTest {
     void kalshiSourceReadsItsMarketsAndUrls() {
         EngineConfig c = load("engine:\n  runMode: paper\n  environment: demo\nfeed:\n  source: kalshi\n  kalshi:\n"
             + "    tickers: [KXFED-26DEC-T3.00, KXCPI-26DEC-T0.3]\n    events:\n      - KXNBAGAME-26DEC01LALBOS\n"
-            + "    series: [KXBTCD]\n    timerIntervalMs: 50\n");
+            + "    series: [KXBTCD]\n    webSocket: okhttp\n    timerIntervalMs: 50\n");
         EngineConfig.KalshiFeedSettings k = c.feed().kalshi();
         assertEquals(FeedSource.KALSHI, c.feed().source());
         assertEquals(List.of("KXFED-26DEC-T3.00", "KXCPI-26DEC-T0.3"), k.tickers());
         assertEquals(List.of("KXNBAGAME-26DEC01LALBOS"), k.events());
         assertEquals(List.of("KXBTCD"), k.series());
         assertEquals(50, k.timerIntervalMs());
+        assertEquals(WebSocketClient.OKHTTP, k.webSocket());
         assertFalse(k.hasUrls()); // demo: Kalshi's demo hosts
 
         EngineConfig sim = load(MINIMAL + "feed:\n  source: kalshi\n  kalshi:\n    tickers: [A]\n"
             + "    restUrl: http://127.0.0.1:8099/trade-api/v2/\n    wsUrl: ws://127.0.0.1:8099/trade-api/ws/v2\n");
         assertEquals("http://127.0.0.1:8099/trade-api/v2", sim.feed().kalshi().restUrl());
+        assertEquals(WebSocketClient.DIRECT, sim.feed().kalshi().webSocket());
         assertEquals("ws://127.0.0.1:8099/trade-api/ws/v2", sim.feed().kalshi().wsUrl());
         // the section is read (and checked) whatever the source, but only required when it is the source
         assertTrue(load(MINIMAL).feed().kalshi().tickers().isEmpty());

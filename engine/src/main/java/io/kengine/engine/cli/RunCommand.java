@@ -12,6 +12,7 @@ import io.kengine.engine.kalshi.FeedMarketTickers;
 import io.kengine.engine.kalshi.KalshiMarketSource;
 import io.kengine.engine.kalshi.KalshiTarget;
 import io.kengine.feed.connection.FeedConfig;
+import io.kengine.feed.connection.FeedTransport;
 import io.kengine.engine.ScriptedFeedSettings;
 import io.kengine.engine.StrategyParameters;
 import io.kengine.engine.TradingEngine;
@@ -273,7 +274,8 @@ final class RunCommand implements Callable<Integer> {
         EngineConfig.KalshiFeedSettings k = cfg.feed().kalshi();
         KalshiTarget target = KalshiTarget.resolve(cfg, Main.env());
         FeedConfig.Builder feed = FeedConfig.builder().restBaseUrl(target.restBaseUrl()).wsUrl(target.wsUrl())
-            .keyId(target.keyId()).privateKey(target.privateKey()).tickers(k.tickers()).seed(options.runId());
+            .keyId(target.keyId()).privateKey(target.privateKey()).tickers(k.tickers()).seed(options.runId())
+            .transport(k.webSocket() == io.kengine.config.WebSocketClient.OKHTTP ? FeedTransport.OKHTTP : FeedTransport.DIRECT);
         k.events().forEach(feed::eventTicker);
         k.series().forEach(feed::seriesTicker);
         FeedConfig feedConfig = feed.build();

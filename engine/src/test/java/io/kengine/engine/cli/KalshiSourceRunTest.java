@@ -8,6 +8,8 @@ import io.kengine.sim.exchange.OrderStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -51,12 +53,16 @@ class KalshiSourceRunTest {
     }
 
     private static String config(Path dir, String tickers, String restUrl, String wsUrl) {
+        return config(dir, tickers, restUrl, wsUrl, "direct");
+    }
+
+    private static String config(Path dir, String tickers, String restUrl, String wsUrl, String webSocket) {
         return "engine:\n  runMode: paper\n  environment: sim\n"
             + "  journal:\n    dir: " + dir.resolve("journal") + "\n"
             + "  control:\n    port: 0\n    portFile: " + dir.resolve("engine.port") + "\n"
             + "  shutdown:\n    cancelTimeoutMs: 5000\n"
             + "feed:\n  source: kalshi\n  kalshi:\n    tickers: [" + tickers + "]\n"
-            + "    restUrl: " + restUrl + "\n    wsUrl: " + wsUrl + "\n";
+            + "    restUrl: " + restUrl + "\n    wsUrl: " + wsUrl + "\n    webSocket: " + webSocket + "\n";
     }
 
     private static Path writeKey(Path dir, SimulatorVenue venue, String mode) throws Exception {
@@ -66,13 +72,14 @@ class KalshiSourceRunTest {
         return key;
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"direct", "okhttp"})
     @Timeout(180)
-    void theEngineTradesAnExchangeNamedOnlyByItsUrlsAndStopsWithNothingResting(@TempDir Path dir) throws Exception {
+    void theEngineTradesAnExchangeNamedOnlyByItsUrlsAndStopsWithNothingResting(String webSocket, @TempDir Path dir) throws Exception {
         try (SimulatorVenue venue = SimulatorVenue.start(0, 3, 11)) {
             List<String> tickers = venue.tickers().subList(0, 2); // the third market is not ours
             Path cfg = dir.resolve("kalshi.yaml");
-            Files.writeString(cfg, config(dir, String.join(", ", tickers), venue.restBaseUrl(), venue.webSocketUrl()));
+            Files.writeString(cfg, config(dir, String.join(", ", tickers), venue.restBaseUrl(), venue.webSocketUrl(), webSocket));
             Map<String, String> env = Map.of("KALSHI_KEY_ID", SimulatorVenue.KEY_ID,
                 "KALSHI_PRIVATE_KEY_PATH", writeKey(dir, venue, "rw-------").toString());
             Path portFile = dir.resolve("engine.port");
