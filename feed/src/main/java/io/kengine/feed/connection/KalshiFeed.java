@@ -125,17 +125,17 @@ public final class KalshiFeed implements AutoCloseable {
     }
 
     /**
-     * Fetches the market definitions over REST (blocking; throws {@link FeedStartException} if a market cannot
-     * be read), publishes one {@code MarketDefinitionEvent} per market, then connects in the background.
-     */
-    /**
      * Receives, per WebSocket frame, the nanoseconds from its arrival to its events being on the ring
-     * (copy, decode, seq check, publish). Called under the feed's lock, one frame at a time. Set before {@link #start}.
+     * (decode, seq check, publish). Called under the feed's lock, one frame at a time. Set before {@link #start}.
      */
     public void decodeLatency(java.util.function.LongConsumer nanos) {
         this.decodeLatency = java.util.Objects.requireNonNull(nanos);
     }
 
+    /**
+     * Fetches the market definitions over REST (blocking; throws {@link FeedStartException} if a market cannot
+     * be read), publishes one {@code MarketDefinitionEvent} per market, then connects in the background.
+     */
     public void start() {
         synchronized (lock) {
             if (started) {
