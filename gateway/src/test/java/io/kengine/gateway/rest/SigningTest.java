@@ -85,11 +85,11 @@ class SigningTest {
              KalshiRestSender sender = new KalshiRestSender(config, MarketTickers.of(List.of("KXA")), inbound)) {
             sender.start();
             GatewayHarness.await("pre-signed", () -> sender.preSignedReady(), 5_000);
-            for (KalshiRestSender.Kind kind : new KalshiRestSender.Kind[] {KalshiRestSender.Kind.CANCEL,
-                KalshiRestSender.Kind.CREATE, KalshiRestSender.Kind.BATCH_CANCEL, KalshiRestSender.Kind.AMEND}) {
-                KalshiRestSender.Leg leg = new KalshiRestSender.Leg(0, "KXA", OrderIntentEvent.CREATE, Codes.BID, 5_000,
+            for (OrderCall.Kind kind : new OrderCall.Kind[] {OrderCall.Kind.CANCEL,
+                OrderCall.Kind.CREATE, OrderCall.Kind.BATCH_CANCEL, OrderCall.Kind.AMEND}) {
+                OrderCall.Leg leg = new OrderCall.Leg(0, "KXA", OrderIntentEvent.CREATE, Codes.BID, 5_000,
                     100, OrderIntentEvent.TIF_GTC, (byte) 0, "k1-1", "k1-2", "ord-1");
-                Request r = sender.request(new KalshiRestSender.Call0(kind, List.of(leg, leg), 1));
+                Request r = sender.request(new OrderCall(kind, List.of(leg, leg), 1));
                 String path = r.url().encodedPath();
                 String message = r.header(AuthHeaders.TIMESTAMP) + r.method() + path;
                 assertEquals(0, opensslVerify(pub, message, r.header(AuthHeaders.SIGNATURE)), kind + " " + message);

@@ -1,0 +1,196 @@
+package io.kengine.gateway.rest;
+
+import io.kengine.protocol.event.OrderReplyEvent;
+import io.kengine.protocol.wire.auth.AuthHeaders;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Puts one order call on the wire: on an idle direct connection, written by the calling thread (the last
+ * byte is in the socket when {@link #dispatch} returns); when none is idle (a burst, or reconnecting),
+ * through OkHttp's dispatcher, so a burst still goes out in parallel and nothing waits behind a busy
+ * connection. Either way the answer (or its absence) reaches {@code answers} exactly once, on a reader or
+ * OkHttp thread; a body that cannot be read makes the call UNKNOWN.
+ */
+final class CallDispatcher implements AutoCloseable {
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final String origin;
+    private final OkHttpClient http;
+    private final OrderRequests requests;
+    private final CallOutcomes outcomes;
+    private final DirectConnection.Handler<OrderCall> answers;
+    /** The sender-written connections (null = OkHttp only); answers come back on their reader threads. */
+    private final DirectConnections<OrderCall> direct;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong directWrites = new AtomicLong();
+    private final AtomicLong directFallbacks = new AtomicLong();
+
+    CallDispatcher(SenderConfig config, OkHttpClient http, OrderRequests requests, CallOutcomes outcomes,
+                   DirectConnection.Handler<OrderCall> answers) {
+        this.origin = config.origin();
+        this.http = http;
+        this.requests = requests;
+        this.outcomes = outcomes;
+        this.answers = answers;
+        this.direct = config.directConnections() <= 0 ? null : new DirectConnections<>(config.directConnections(),
+            config.origin(), config.connectTimeout(), config.readTimeout(), config.callTimeout(),
+            config.backoffInitial(), config.backoffMax(), config.directMaxIdle(), new DirectConnection.Handler<>() {
+                @Override
+                public void response(OrderCall c, int status, byte[] body) {
+                    try {
+                        answers.response(c, status, body);
+                    } catch (RuntimeException e) {
+                        unreadable(c, e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+
+                @Override
+                public void failure(OrderCall c, IOException e) {
+                    try {
+                        answers.failure(c, e);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }
+            });
+    }
+
+    /** The OkHttp client the sender and reconciler share: keep-alive pool, the config's timeouts. */
+    static OkHttpClient client(SenderConfig config, OkHttpClient base) {
+        OkHttpClient.Builder b = base == null ? new OkHttpClient.Builder() : base.newBuilder();
+        Dispatcher d = new Dispatcher();
+        d.setMaxRequests(Math.max(64, config.maxConnections() * 4));
+        d.setMaxRequestsPerHost(Math.max(16, config.maxConnections() * 4));
+        return b.dispatcher(d)
+            .connectionPool(new ConnectionPool(config.maxConnections(), 5, TimeUnit.MINUTES))
+            .connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout())
+            .writeTimeout(config.readTimeout()).callTimeout(config.callTimeout())
+            .retryOnConnectionFailure(false) // we decide what is retried: never a request that may have executed
+            .build();
+    }
+
+    /** Opens the direct connections (their readers connect; nothing waits here). */
+    void start() {
+        if (direct != null) {
+            direct.start();
+        }
+    }
+
+    void dispatch(OrderCall c) {
+        OrderRequests.Outgoing o;
+        try {
+            o = requests.prepare(c);
+        } catch (RuntimeException e) { // a body the wire codecs refuse: the exchange would refuse it too
+            for (OrderCall.Leg leg : c.legs) {
+                outcomes.publish(leg, OrderReplyEvent.REJECTED, c.cause, (short) 0, "not sendable: " + e.getMessage());
+            }
+            return;
+        }
+        inFlight.incrementAndGet();
+        sent.incrementAndGet();
+        if (direct != null) {
+            int r;
+            try {
+                r = direct.trySend(c, o.method(), o.path(), o.body(), o.auth());
+            } catch (IllegalArgumentException e) { // bytes the direct writer refuses before taking the call:
+                r = DirectConnection.NOT_TAKEN;       // OkHttp encodes them
+            }
+            if (r == DirectConnection.WRITTEN) {
+                directWrites.incrementAndGet();
+                return;
+            }
+            if (r == DirectConnection.WRITE_FAILED) {
+                return; // already reported to answers.failure
+            }
+            directFallbacks.incrementAndGet();
+        }
+        http.newCall(okHttpRequest(o)).enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    ResponseBody body = response.body();
+                    byte[] bytes = body == null ? new byte[0] : body.bytes();
+                    answers.response(c, response.code(), bytes);
+                } catch (IOException e) {
+                    answers.failure(c, e);
+                } catch (RuntimeException e) {
+                    unreadable(c, e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                try {
+                    answers.failure(c, e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+    }
+
+    private void unreadable(OrderCall c, RuntimeException e) {
+        outcomes.unknownAll(c, (short) 0, "unreadable reply: " + e.getClass().getSimpleName());
+    }
+
+    /** The OkHttp request of a call (signed now, or with a fresh-enough pre-signed header). */
+    Request request(OrderCall c) {
+        return okHttpRequest(requests.prepare(c));
+    }
+
+    private Request okHttpRequest(OrderRequests.Outgoing o) {
+        AuthHeaders auth = o.auth();
+        Request.Builder b = new Request.Builder().url(origin + o.path())
+            .header(AuthHeaders.KEY, auth.keyId())
+            .header(AuthHeaders.TIMESTAMP, auth.timestamp())
+            .header(AuthHeaders.SIGNATURE, auth.signature());
+        RequestBody rb = o.body() == null ? null : RequestBody.create(o.body(), JSON);
+        if ("POST".equals(o.method())) {
+            b.post(rb);
+        } else {
+            b.delete(rb);
+        }
+        return b.build();
+    }
+
+    int inFlight() { return inFlight.get(); }
+    long sent() { return sent.get(); }
+    long directWrites() { return directWrites.get(); }
+    long directFallbacks() { return directFallbacks.get(); }
+    int directConnected() { return direct == null ? 0 : direct.connected(); }
+    long directRecycles() { return direct == null ? 0 : direct.recycles(); }
+
+    /** The direct connections' states, for diagnostics ("" when they are off). */
+    String describe() {
+        return direct == null ? "" : " direct=[" + direct + "] fallbacks=" + directFallbacks.get();
+    }
+
+    @Override
+    public void close() {
+        if (direct != null) {
+            direct.close();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

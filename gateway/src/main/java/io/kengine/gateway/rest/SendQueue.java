@@ -1,0 +1,155 @@
+package io.kengine.gateway.rest;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Order calls waiting for the client-side Write budget, cancels first, and the pacer that sends them
+ * later. {@link #submit} dispatches at once what the budget can pay (on the caller's thread, under this
+ * queue's lock, so calls leave in queue order); the rest waits for one pump the pacer runs when the
+ * tokens will be there. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
+ * bucket; the refused call goes first again.
+ */
+final class SendQueue {
+    private final boolean rateBudget;
+    private final ScheduledExecutorService pacer;
+    private final Consumer<OrderCall> dispatch;
+
+    // guarded by this
+    private final ArrayDeque<OrderCall> cancels = new ArrayDeque<>();
+    private final ArrayDeque<OrderCall> others = new ArrayDeque<>();
+    private final RateBudget budget;
+    private final Backoff backoff;
+    private long pausedUntilNanos;
+    private long pumpAtNanos = Long.MAX_VALUE;
+    private int consecutive429;
+
+    private final AtomicInteger scheduled = new AtomicInteger();
+    private final AtomicLong budgetWaits = new AtomicLong();
+
+    /** @param dispatch sends one call; runs under this queue's lock */
+    SendQueue(SenderConfig config, ScheduledExecutorService pacer, Consumer<OrderCall> dispatch) {
+        this.rateBudget = config.rateBudget();
+        this.pacer = pacer;
+        this.dispatch = dispatch;
+        this.budget = new RateBudget(config.tier().writePerSecond(), config.tier().writeCapacity(), System.nanoTime());
+        this.backoff = new Backoff(config);
+    }
+
+    /** Queues a call (first: ahead of its queue, for retries) and sends what the budget allows now. */
+    synchronized void submit(OrderCall c, boolean first) {
+        ArrayDeque<OrderCall> q = c.isCancel() ? cancels : others;
+        if (first) {
+            q.addFirst(c);
+        } else {
+            q.addLast(c);
+        }
+        pump();
+    }
+
+    private synchronized void pump() {
+        long now = System.nanoTime();
+        if (now < pausedUntilNanos) {
+            schedulePump(pausedUntilNanos, now);
+            return;
+        }
+        while (true) {
+            ArrayDeque<OrderCall> q = !cancels.isEmpty() ? cancels : others;
+            OrderCall c = q.peekFirst();
+            if (c == null) {
+                return;
+            }
+            if (rateBudget && !budget.tryTake(c.cost, now)) {
+                budgetWaits.incrementAndGet();
+                schedulePump(now + Math.max(budget.nanosUntil(c.cost, now), 100_000L), now);
+                return;
+            }
+            q.pollFirst();
+            dispatch.accept(c);
+        }
+    }
+
+    private void schedulePump(long atNanos, long now) {
+        if (atNanos >= pumpAtNanos && pumpAtNanos > now) {
+            return; // an earlier pump is already scheduled
+        }
+        pumpAtNanos = atNanos;
+        try {
+            pacer.schedule(() -> {
+                synchronized (this) {
+                    pumpAtNanos = Long.MAX_VALUE;
+                    pump();
+                }
+            }, Math.max(0, atNanos - now), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            pumpAtNanos = Long.MAX_VALUE; // closed
+        }
+    }
+
+    /** A 429: pause all sending (longer with each 429 in a row), empty the bucket, put the call first again. */
+    synchronized void throttled(OrderCall c) {
+        long now = System.nanoTime();
+        consecutive429++;
+        long delay = backoff.nanos(consecutive429);
+        pausedUntilNanos = Math.max(pausedUntilNanos, now + delay);
+        budget.drain(now);
+        (c.isCancel() ? cancels : others).addFirst(c);
+        schedulePump(pausedUntilNanos, now);
+    }
+
+    /** An answer that was not a 429 (nor a 401 or 5xx): the next 429 starts the backoff afresh. */
+    synchronized void answered() {
+        consecutive429 = 0;
+    }
+
+    synchronized long backoffNanos(int attempt) {
+        return backoff.nanos(attempt);
+    }
+
+    /** Submits the call first in its queue after the delay, on the pacer; dropped once the pacer is closed. */
+    void retryLater(OrderCall c, long delayNanos) {
+        scheduled.incrementAndGet();
+        try {
+            pacer.schedule(() -> {
+                try {
+                    submit(c, true);
+                } finally {
+                    scheduled.decrementAndGet();
+                }
+            }, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            scheduled.decrementAndGet(); // closed: nothing is retried any more
+        }
+    }
+
+    synchronized boolean isEmpty() {
+        return cancels.isEmpty() && others.isEmpty();
+    }
+
+    /** Retries waiting for their backoff. */
+    int scheduled() {
+        return scheduled.get();
+    }
+
+    long budgetWaits() {
+        return budgetWaits.get();
+    }
+
+    synchronized long budgetAvailable() {
+        return budget.available(System.nanoTime());
+    }
+
+    /** Queues, retries waiting, pause and budget, for diagnostics. */
+    synchronized String describe(int inFlight) {
+        long now = System.nanoTime();
+        return "cancels=" + cancels.size() + " others=" + others.size() + " inFlight=" + inFlight
+            + " scheduled=" + scheduled.get() + " pausedForMs=" + Math.max(0, (pausedUntilNanos - now) / 1_000_000)
+            + " pumpInMs=" + (pumpAtNanos == Long.MAX_VALUE ? -1 : (pumpAtNanos - now) / 1_000_000)
+            + " tokens=" + budget.available(now);
+    }
+}
