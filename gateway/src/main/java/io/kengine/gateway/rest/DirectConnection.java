@@ -90,19 +90,11 @@ final class DirectConnection<T> implements AutoCloseable {
         }
     }
 
-    private static final byte[] HTTP11 = bytes(" HTTP/1.1\r\nHost: ");
-    private static final byte[] KEY = bytes("\r\n" + AuthHeaders.KEY + ": ");
-    private static final byte[] TIMESTAMP = bytes("\r\n" + AuthHeaders.TIMESTAMP + ": ");
-    private static final byte[] SIGNATURE = bytes("\r\n" + AuthHeaders.SIGNATURE + ": ");
-    private static final byte[] CONTENT_TYPE = bytes("\r\nContent-Type: application/json");
-    private static final byte[] CONTENT_LENGTH = bytes("\r\nContent-Length: ");
-    private static final byte[] END_OF_HEAD = bytes("\r\n\r\n");
-
     private final String name;
     private final String host;
     private final int port;
     private final boolean tls;
-    private final byte[] hostHeader;
+    private final HttpRequestEncoder encoder;
     private final int connectTimeoutMs;
     private final long readTimeoutNanos;
     private final long callTimeoutNanos;
@@ -141,7 +133,8 @@ final class DirectConnection<T> implements AutoCloseable {
         this.host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         int defaultPort = tls ? 443 : 80;
         this.port = uri.getPort() < 0 ? defaultPort : uri.getPort();
-        this.hostHeader = bytes(uri.getPort() < 0 || uri.getPort() == defaultPort ? uri.getHost() : uri.getHost() + ":" + port);
+        this.encoder = new HttpRequestEncoder(uri.getPort() < 0 || uri.getPort() == defaultPort ? uri.getHost()
+            : uri.getHost() + ":" + port);
         this.connectTimeoutMs = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
         this.readTimeoutNanos = readTimeout.toNanos();
         this.callTimeoutNanos = callTimeout.toNanos();
@@ -215,74 +208,13 @@ final class DirectConnection<T> implements AutoCloseable {
         return WRITTEN;
     }
 
-    // ------------------------------------------------------------------ request bytes
-
+    /** Serializes into the link's buffer, grown (rarely: a large batch) to fit. */
     private int encode(Link<T> l, String method, String path, byte[] body, AuthHeaders auth) {
-        int bodyLength = body == null ? 0 : body.length;
-        int need = method.length() + 1 + path.length() + HTTP11.length + hostHeader.length + KEY.length
-            + auth.keyId().length() + TIMESTAMP.length + 20 + SIGNATURE.length + auth.signature().length()
-            + CONTENT_TYPE.length + CONTENT_LENGTH.length + 11 + END_OF_HEAD.length + bodyLength;
+        int need = encoder.maxLength(method, path, body, auth);
         if (l.buf.length < need) {
             l.buf = new byte[Math.max(need, l.buf.length * 2)];
         }
-        byte[] b = l.buf;
-        int p = ascii(b, 0, method);
-        b[p++] = ' ';
-        p = ascii(b, p, path);
-        p = put(b, p, HTTP11);
-        p = put(b, p, hostHeader);
-        p = put(b, p, KEY);
-        p = ascii(b, p, auth.keyId());
-        p = put(b, p, TIMESTAMP);
-        p = decimal(b, p, auth.timestampMs());
-        p = put(b, p, SIGNATURE);
-        p = ascii(b, p, auth.signature());
-        if (body != null) {
-            p = put(b, p, CONTENT_TYPE);
-        }
-        p = put(b, p, CONTENT_LENGTH);
-        p = decimal(b, p, bodyLength);
-        p = put(b, p, END_OF_HEAD);
-        if (bodyLength > 0) {
-            System.arraycopy(body, 0, b, p, bodyLength);
-            p += bodyLength;
-        }
-        return p;
-    }
-
-    private static int ascii(byte[] b, int p, String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' && c != ' ' || c >= 0x7F) {
-                throw new IllegalArgumentException("not printable ASCII at index " + i);
-            }
-            b[p++] = (byte) c;
-        }
-        return p;
-    }
-
-    private static int put(byte[] b, int p, byte[] s) {
-        System.arraycopy(s, 0, b, p, s.length);
-        return p + s.length;
-    }
-
-    private static int decimal(byte[] b, int p, long v) {
-        if (v < 0) {
-            throw new IllegalArgumentException("negative");
-        }
-        int digits = 1;
-        for (long x = v; x >= 10; x /= 10) {
-            digits++;
-        }
-        for (int i = p + digits - 1; i >= p; i--) {
-            b[i] = (byte) ('0' + v % 10);
-            v /= 10;
-        }
-        return p + digits;
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return encoder.encode(l.buf, method, path, body, auth);
     }
 
     // ------------------------------------------------------------------ the reader thread
