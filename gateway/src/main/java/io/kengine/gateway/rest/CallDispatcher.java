@@ -50,7 +50,8 @@ final class CallDispatcher implements AutoCloseable {
         this.answers = answers;
         this.direct = config.directConnections() <= 0 ? null : new DirectConnections<>(config.directConnections(),
             config.origin(), config.connectTimeout(), config.readTimeout(), config.callTimeout(),
-            config.backoffInitial(), config.backoffMax(), config.directMaxIdle(), new DirectConnection.Handler<>() {
+            config.backoffInitial(), config.backoffMax(), config.directMaxIdle(), config.directKeepAlive(),
+            new DirectConnection.Handler<>() {
                 @Override
                 public void response(OrderCall c, int status, byte[] body) {
                     try {

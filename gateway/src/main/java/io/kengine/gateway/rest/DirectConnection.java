@@ -50,8 +50,8 @@ import java.util.concurrent.locks.LockSupport;
  * connection idle for {@code maxIdle} is closed and reopened by its reader, woken by the same socket timeout
  * (the idle read's timeout also ends at the idle deadline). The reader closes it only after winning
  * {@code IDLE → DOWN}; the sender takes a connection by {@code IDLE → BUSY}, so one in use is never closed.
- * Sockets also have SO_KEEPALIVE (at the OS's probe interval, which is usually far longer than
- * {@code maxIdle}: the recycling is what keeps connections fresh).
+ * Sockets also have TCP keepalive with our own timing ({@link TcpKeepAlive}: first probe after 15 s of
+ * silence by default, not the OS's 2 h), so the reader's {@code read} fails on a peer that vanished.
  */
 final class DirectConnection<T> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DirectConnection.class.getName());
@@ -75,6 +75,7 @@ final class DirectConnection<T> implements AutoCloseable {
     /** One socket's life: a reconnect makes a new one, so a late writer can only ever hit the old socket. */
     static final class Link<T> {
         final Socket socket;
+        final Socket tcp; // the socket under the TLS, or socket itself: where the TCP options are
         final InputStream in;
         final OutputStream out;
         final AtomicInteger state = new AtomicInteger(DOWN);
@@ -83,8 +84,9 @@ final class DirectConnection<T> implements AutoCloseable {
         long idleSinceNanos; // when it last became idle; reader thread only
         byte[] buf = new byte[2048]; // the request buffer: touched only by the thread that made the link BUSY
 
-        Link(Socket socket) throws IOException {
+        Link(Socket socket, Socket tcp) throws IOException {
             this.socket = socket;
+            this.tcp = tcp;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
         }
@@ -101,6 +103,7 @@ final class DirectConnection<T> implements AutoCloseable {
     private final long backoffInitialNanos;
     private final long backoffMaxNanos;
     private final long maxIdleNanos;
+    private final TcpKeepAlive keepAlive;
     private final Handler<T> handler;
 
     private volatile Link<T> link;
@@ -120,6 +123,14 @@ final class DirectConnection<T> implements AutoCloseable {
     DirectConnection(String name, String origin, java.time.Duration connectTimeout, java.time.Duration readTimeout,
                      java.time.Duration callTimeout, java.time.Duration backoffInitial, java.time.Duration backoffMax,
                      java.time.Duration maxIdle, Handler<T> handler) {
+        this(name, origin, connectTimeout, readTimeout, callTimeout, backoffInitial, backoffMax, maxIdle,
+            TcpKeepAlive.DEFAULT, handler);
+    }
+
+    /** @param keepAlive TCP keepalive timing of every socket this connection opens */
+    DirectConnection(String name, String origin, java.time.Duration connectTimeout, java.time.Duration readTimeout,
+                     java.time.Duration callTimeout, java.time.Duration backoffInitial, java.time.Duration backoffMax,
+                     java.time.Duration maxIdle, TcpKeepAlive keepAlive, Handler<T> handler) {
         URI uri = URI.create(origin);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -141,6 +152,7 @@ final class DirectConnection<T> implements AutoCloseable {
         this.backoffInitialNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), backoffInitial.toNanos());
         this.backoffMaxNanos = Math.max(backoffInitialNanos, backoffMax.toNanos());
         this.maxIdleNanos = maxIdle.toNanos();
+        this.keepAlive = java.util.Objects.requireNonNull(keepAlive, "keepAlive");
         this.handler = handler;
         this.reader = new Thread(this::run, name);
         this.reader.setDaemon(true);
@@ -161,6 +173,12 @@ final class DirectConnection<T> implements AutoCloseable {
     boolean isConnected() {
         Link<T> l = link;
         return l != null && l.state.get() != DOWN;
+    }
+
+    /** The TCP socket of the current link (under the TLS for https), null before the first connect; for tests. */
+    Socket tcpSocket() {
+        Link<T> l = link;
+        return l == null ? null : l.tcp;
     }
 
     long connects() { return connects.get(); }
@@ -267,10 +285,10 @@ final class DirectConnection<T> implements AutoCloseable {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
-            s.setKeepAlive(true);
+            keepAlive.applyTo(s); // on the TCP socket, before TLS is layered over it
             s.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             if (!tls) {
-                return new Link<>(s);
+                return new Link<>(s, s);
             }
             SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, host, port, true);
             SSLParameters p = ssl.getSSLParameters();
@@ -282,7 +300,7 @@ final class DirectConnection<T> implements AutoCloseable {
             ssl.setSSLParameters(p);
             ssl.setSoTimeout(connectTimeoutMs);
             ssl.startHandshake();
-            return new Link<>(ssl);
+            return new Link<>(ssl, s);
         } catch (IOException | RuntimeException e) {
             closeQuietly(s);
             throw e;

@@ -14,11 +14,12 @@ final class DirectConnections<T> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     DirectConnections(int count, String origin, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-                      Duration backoffInitial, Duration backoffMax, Duration maxIdle, DirectConnection.Handler<T> handler) {
+                      Duration backoffInitial, Duration backoffMax, Duration maxIdle, TcpKeepAlive keepAlive,
+                      DirectConnection.Handler<T> handler) {
         connections = new DirectConnection[count];
         for (int i = 0; i < count; i++) {
             connections[i] = new DirectConnection<>("gateway-direct-" + i, origin, connectTimeout, readTimeout,
-                callTimeout, backoffInitial, backoffMax, maxIdle, handler);
+                callTimeout, backoffInitial, backoffMax, maxIdle, keepAlive, handler);
         }
     }
 

@@ -34,6 +34,7 @@ public final class SenderConfig {
     private final boolean rateBudget;
     private final int directConnections;
     private final Duration directMaxIdle;
+    private final TcpKeepAlive directKeepAlive;
 
     private SenderConfig(Builder b) {
         String base = Objects.requireNonNull(b.restBaseUrl, "restBaseUrl");
@@ -65,6 +66,7 @@ public final class SenderConfig {
         this.rateBudget = b.rateBudget;
         this.directConnections = b.directConnections;
         this.directMaxIdle = b.directMaxIdle;
+        this.directKeepAlive = b.directKeepAlive;
     }
 
     public static Builder builder() {
@@ -101,12 +103,15 @@ public final class SenderConfig {
      * server's idle timeout can drop it silently (default 50 s, under the common 60 s); zero = never.
      */
     public Duration directMaxIdle() { return directMaxIdle; }
+    /** TCP keepalive timing of the direct connections' sockets (see {@link Builder#directKeepAlive}). */
+    TcpKeepAlive directKeepAlive() { return directKeepAlive; }
 
     @Override
     public String toString() {
         return "SenderConfig[origin=" + origin + ", keyId=" + keyId + ", key=<redacted>, tier=" + tier
             + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + ", directConnections="
-            + directConnections + ", directMaxIdle=" + directMaxIdle + "]";
+            + directConnections + ", directMaxIdle=" + directMaxIdle + ", directKeepAlive=" + directKeepAlive.idle().getSeconds()
+            + "s/" + directKeepAlive.interval().getSeconds() + "s/" + directKeepAlive.count() + "]";
     }
 
     public static final class Builder {
@@ -130,6 +135,7 @@ public final class SenderConfig {
         private boolean rateBudget = true;
         private int directConnections = 2;
         private Duration directMaxIdle = Duration.ofSeconds(50);
+        private TcpKeepAlive directKeepAlive = TcpKeepAlive.DEFAULT;
 
         public Builder restBaseUrl(String url) { restBaseUrl = url; return this; }
         public Builder keyId(String id) { keyId = id; return this; }
@@ -159,6 +165,16 @@ public final class SenderConfig {
         public Builder directConnections(int n) { directConnections = Math.max(0, n); return this; }
         /** Idle time after which a direct connection is reopened (default 50 s); zero = never. */
         public Builder directMaxIdle(Duration d) { directMaxIdle = nonNegative(d); return this; }
+        /**
+         * TCP keepalive of the direct connections' sockets, where the platform supports setting it: first probe
+         * after {@code idle} of silence, then every {@code interval}, the socket failed after {@code count}
+         * unanswered probes (default 15 s / 5 s / 3: a dead peer noticed in ~30 s, not the OS's 2 h+).
+         * Whole seconds 1..32767, count 1..127.
+         */
+        public Builder directKeepAlive(Duration idle, Duration interval, int count) {
+            directKeepAlive = new TcpKeepAlive(idle, interval, count);
+            return this;
+        }
 
         public SenderConfig build() {
             return new SenderConfig(this);

@@ -1,6 +1,7 @@
 package io.kengine.gateway.rest;
 
 import io.kengine.protocol.wire.auth.AuthHeaders;
+import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@link DirectConnection} against a loopback ServerSocket the test drives byte by byte. */
 class DirectConnectionTest {
@@ -312,6 +314,55 @@ class DirectConnectionTest {
             await("recycled while idle", () -> conn.recycles() >= 1);
             assertNull(events.poll(), "no failure");
         }
+    }
+
+    @Test
+    void itsSocketsCarryTheConfiguredTcpKeepAliveWhereThePlatformSupportsIt() throws Exception {
+        server = new Server();
+        // not the default 15/5/3 and not any OS default (Linux: 7200/75/9): only our setting reads back as these
+        TcpKeepAlive keepAlive = new TcpKeepAlive(Duration.ofSeconds(17), Duration.ofSeconds(4), 6);
+        conn = new DirectConnection<String>("test-keepalive", "http://127.0.0.1:" + server.port(), Duration.ofSeconds(2),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(50),
+            keepAlive, new DirectConnection.Handler<String>() {
+                @Override
+                public void response(String call, int status, byte[] body) {
+                    events.add("response " + call + " " + status);
+                }
+
+                @Override
+                public void failure(String call, IOException e) {
+                    events.add("failure " + call + " " + e.getClass().getSimpleName());
+                }
+            }).start();
+        server.next();
+        await("idle", conn::isIdle);
+        Socket s = conn.tcpSocket();
+        assertTrue(s.getKeepAlive(), "SO_KEEPALIVE");
+        int checked = 0;
+        if (s.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE)) {
+            assertEquals(17, s.getOption(ExtendedSocketOptions.TCP_KEEPIDLE));
+            checked++;
+        }
+        if (s.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPINTERVAL)) {
+            assertEquals(4, s.getOption(ExtendedSocketOptions.TCP_KEEPINTERVAL));
+            checked++;
+        }
+        if (s.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPCOUNT)) {
+            assertEquals(6, s.getOption(ExtendedSocketOptions.TCP_KEEPCOUNT));
+            checked++;
+        }
+        assumeTrue(checked > 0, "this platform cannot set TCP keepalive timing per socket");
+    }
+
+    @Test
+    void theDefaultKeepAliveIsFifteenFiveThree() throws Exception {
+        server = new Server();
+        connect(Duration.ofSeconds(2), Duration.ofSeconds(5));
+        server.next();
+        await("idle", conn::isIdle);
+        Socket s = conn.tcpSocket();
+        assumeTrue(s.supportedOptions().contains(ExtendedSocketOptions.TCP_KEEPIDLE), "no TCP_KEEPIDLE here");
+        assertEquals(15, s.getOption(ExtendedSocketOptions.TCP_KEEPIDLE));
     }
 
     /** Writes the call once the connection takes it (not while it is being reopened). */

@@ -25,4 +25,21 @@ class SenderConfigTest {
         assertThrows(IllegalArgumentException.class, () -> builder().directMaxIdle(Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> builder().directMaxIdle(null));
     }
+
+    @Test
+    void directKeepAliveDefaultsToFifteenFiveThreeAndIsValidated() {
+        assertEquals(new TcpKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(5), 3), builder().build().directKeepAlive());
+        TcpKeepAlive k = builder().directKeepAlive(Duration.ofSeconds(30), Duration.ofSeconds(10), 4).build().directKeepAlive();
+        assertEquals(Duration.ofSeconds(30), k.idle());
+        assertEquals(Duration.ofSeconds(10), k.interval());
+        assertEquals(4, k.count());
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ZERO, Duration.ofSeconds(5), 3));
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(-5), 3));
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofMillis(1500), Duration.ofSeconds(5), 3),
+            "the options are whole seconds");
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(32_768), Duration.ofSeconds(5), 3));
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(null, Duration.ofSeconds(5), 3));
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(5), 0));
+        assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(5), 128));
+    }
 }
