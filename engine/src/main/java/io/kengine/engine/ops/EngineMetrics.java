@@ -1,5 +1,6 @@
 package io.kengine.engine.ops;
 
+import io.kengine.engine.RestVenue;
 import io.kengine.engine.TradingEngine;
 import io.kengine.engine.ring.RingCounters;
 import io.kengine.feed.connection.FeedCounter;
@@ -7,13 +8,14 @@ import io.kengine.feed.connection.KalshiFeed;
 import io.kengine.feed.decode.DecodeCounters;
 import io.kengine.feed.decode.FrameKind;
 import io.kengine.feed.decode.MalformedReason;
+import io.kengine.gateway.rest.KalshiRestSender;
 import io.kengine.protocol.event.OperatorCommandEvent;
 
 import java.util.Locale;
 
 /**
  * Registers what exists today with a {@link MetricsRegistry}. Every value is read when scraped, from
- * counters built to be read from other threads (ring and feed atomics) or from a {@link StatusSource}
+ * counters built to be read from other threads (ring, feed and gateway atomics) or from a {@link StatusSource}
  * snapshot. Names are those of config/grafana/kengine-dashboard.json and engine/README.md.
  */
 public final class EngineMetrics {
@@ -63,6 +65,14 @@ public final class EngineMetrics {
             r.counter("kengine_feed_sequence_gaps_total", "per-subscription sequence gaps seen",
                 () -> feed.counters().get(FeedCounter.SEQ_GAPS));
             r.gauge("kengine_feed_connected", "1 while the market-data WebSocket is open", () -> feed.isConnected() ? 1 : 0);
+        }
+        if (engine.venue() instanceof RestVenue rest) {
+            // the venue makes its sender when the runtime starts: look it up at each scrape (0 before)
+            r.counter("kengine_gateway_connection_recycles_total",
+                "idle direct REST connections closed and reopened before a middlebox could drop them silently", () -> {
+                    KalshiRestSender sender = rest.restSender();
+                    return sender == null ? 0 : sender.directRecycles();
+                });
         }
         registerStatus(r, status, alerts);
     }
