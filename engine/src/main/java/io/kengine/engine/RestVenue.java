@@ -21,7 +21,7 @@ public final class RestVenue implements OrderVenue {
     private final Reconciler.Settings settings;
     private final Forward signals = new Forward();
     private InboundPublisher inbound;
-    private KalshiRestSender sender;
+    private volatile KalshiRestSender sender; // read by the metrics thread at scrape time
     private Reconciler reconciler;
 
     public RestVenue(SenderConfig config, MarketTickers tickers, Reconciler.Settings settings) {
