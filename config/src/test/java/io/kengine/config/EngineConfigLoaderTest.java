@@ -189,7 +189,7 @@ class EngineConfigLoaderTest {
 
     @Test
     void enumValuesMustBeAllowed() {
-        assertEquals("engine.threads.waitStrategy: expected one of auto, busy-spin, spin-yield, hot-spin, yielding, sleeping, blocking,"
+        assertEquals("engine.threads.waitStrategy: expected one of auto, busy-spin, spin-yield, yielding, sleeping, blocking,"
                 + " phased-backoff, found the string \"busy_spin\" (did you mean 'busy-spin'?)",
             onlyError(MINIMAL + "  threads:\n    waitStrategy: busy_spin\n").toString());
         assertEquals("engine.runMode: expected one of paper, live, found the boolean true",

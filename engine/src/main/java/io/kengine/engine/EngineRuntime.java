@@ -9,7 +9,6 @@ import io.kengine.engine.ops.LatencyPath;
 import io.kengine.engine.ops.LatencyRecorder;
 import io.kengine.engine.ops.LatencyRecorders;
 import io.kengine.engine.ring.InboundRingPublisher;
-import io.kengine.engine.ring.HotConsumerWaitStrategy;
 import io.kengine.engine.ring.InlineOutbound;
 import io.kengine.engine.ring.JournalHandler;
 import io.kengine.engine.ring.OutboundRingPublisher;
@@ -59,7 +58,6 @@ public final class EngineRuntime implements AutoCloseable {
     private final JournalWriter journalIn;
     private final JournalWriter journalOut;
     private final String waitDescription;
-    private final com.lmax.disruptor.WaitStrategy inboundWait;
     private final InlineOutbound inlineOutbound; // single mapping: journal-out and sender on the business thread
     private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
     private boolean started;
@@ -79,9 +77,8 @@ public final class EngineRuntime implements AutoCloseable {
         int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling)
             + (journaling ? 1 : 0);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
-        this.inboundWait = WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores);
         this.inbound = new Disruptor<>(new SlotArena(options.inboundSize())::next, options.inboundSize(), threads("in"), ProducerType.MULTI,
-            inboundWait);
+            WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores));
         this.outbound = new Disruptor<>(new SlotArena(options.outboundSize())::next, options.outboundSize(), threads("out"), ProducerType.SINGLE,
             WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
@@ -126,10 +123,6 @@ public final class EngineRuntime implements AutoCloseable {
                 businessHandlers.add(new StagesHandler(stageErrors, new LatencyRecorder[] {perStage[i]},
                     last ? tickToIntent : null, counters.intentsPublished, clock, chain[i]));
             }
-        }
-        if (inboundWait instanceof HotConsumerWaitStrategy hot
-            && options.mapping() != StageMapping.PER_STAGE) {
-            businessHandlers.set(0, hot.markHot(businessHandlers.get(0))); // the one business thread spins
         }
         EventHandlerGroup<EventSlot> group = null;
         for (EventHandler<EventSlot> h : businessHandlers) {

@@ -58,9 +58,7 @@ class MappingEquivalenceTest {
             buffer.getBytes(offset, copy);
             actual.add(copy);
         };
-        // single also runs hot-spin (its business thread spins, the rest block): waiting must not change a decision
-        String wait = mapping == StageMapping.SINGLE ? "hot-spin" : "blocking";
-        EngineOptions options = new EngineOptions(mapping, wait, 256, 256, null, 0xFEEDL, "paper");
+        EngineOptions options = new EngineOptions(mapping, "blocking", 256, 256, null, 0xFEEDL, "paper");
         try (EngineRuntime runtime = new EngineRuntime(options, clock, intents -> new BusinessStages(intents).inOrder(),
             inbound2 -> recorder, () -> true)) {
             runtime.start();

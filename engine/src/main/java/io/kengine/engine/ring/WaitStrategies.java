@@ -37,11 +37,9 @@ public final class WaitStrategies {
                 return new BlockingWaitStrategy();
             case "phased-backoff":
                 return phasedBackoff();
-            case "hot-spin":
-                return new HotConsumerWaitStrategy((SpinYieldWaitStrategy) spinYield(), (LeanBackoffWaitStrategy) phasedBackoff());
             default:
                 throw new IllegalArgumentException("unknown wait strategy '" + name
-                    + "' (auto | busy-spin | spin-yield | hot-spin | yielding | sleeping | blocking | phased-backoff)");
+                    + "' (auto | busy-spin | spin-yield | yielding | sleeping | blocking | phased-backoff)");
         }
     }
 
@@ -62,9 +60,6 @@ public final class WaitStrategies {
         if (name.indexOf('/') >= 0) {
             return describe(inboundPart(name), consumerThreads, cores) + " in / "
                 + describe(outboundPart(name), consumerThreads, cores) + " out";
-        }
-        if ("hot-spin".equals(name)) {
-            return "hot-spin (the business thread spins, other consumers back off)";
         }
         if (!"auto".equals(name)) {
             return name;

@@ -21,9 +21,6 @@ class WaitStrategiesTest {
     @Test
     void explicitNamesAreHonouredAndUnknownOnesRefused() {
         assertInstanceOf(BusySpinWaitStrategy.class, WaitStrategies.create("busy-spin", 4, 2));
-        assertInstanceOf(HotConsumerWaitStrategy.class, WaitStrategies.create("hot-spin", 4, 2));
-        org.junit.jupiter.api.Assertions.assertEquals("hot-spin (the business thread spins, other consumers back off)",
-            WaitStrategies.describe("hot-spin", 4, 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WaitStrategies.create("spinny", 1, 2));
         assertTrue(e.getMessage().contains("spinny"));
     }
