@@ -17,10 +17,11 @@ import java.util.List;
 
 /**
  * One connection of {@link DirectTransport}: its own daemon reader thread connects ({@code ws:} plain TCP
- * with TCP_NODELAY, {@code wss:} TLS from {@link SSLSocketFactory#getDefault()} with SNI and hostname
- * verification), upgrades within the HTTP timeout, then reads frames ({@link WsFrameReader}) until the
- * connection ends, answering pings and the server's Close itself. Text messages go to the listener straight
- * from the read buffer. There is no read timeout once open: liveness is the feed's dead check, which cancels.
+ * with TCP_NODELAY, {@code wss:} TLS from {@link SSLSocketFactory#getDefault()} — or the factory a test
+ * gave {@link DirectTransport} — with SNI and hostname verification), upgrades within the HTTP timeout, then
+ * reads frames ({@link WsFrameReader}) until the connection ends, answering pings and the server's Close
+ * itself. Text messages go to the listener straight from the read buffer. There is no read timeout once open:
+ * liveness is the feed's dead check, which cancels.
  */
 final class DirectWebSocket implements WsSocket, WsFrameReader.Handler, Runnable {
     private static final System.Logger LOG = System.getLogger(DirectWebSocket.class.getName());
@@ -32,6 +33,7 @@ final class DirectWebSocket implements WsSocket, WsFrameReader.Handler, Runnable
     private final SecureRandom random;
     private final long timeoutNanos;
     private final int maxMessage;
+    private final SSLSocketFactory tls; // null = the JDK default
     private final Thread thread;
 
     /** The TCP socket (under TLS too): closing it ends a connect, a handshake or a read at once. */
@@ -41,13 +43,14 @@ final class DirectWebSocket implements WsSocket, WsFrameReader.Handler, Runnable
     private volatile long pingsPongs; // written by the reader thread only
 
     DirectWebSocket(String threadName, WsAddress address, AuthHeaders auth, WsListener listener, SecureRandom random,
-                    long timeoutNanos, int maxMessage) {
+                    long timeoutNanos, int maxMessage, SSLSocketFactory tls) {
         this.address = address;
         this.auth = auth;
         this.listener = listener;
         this.random = random;
         this.timeoutNanos = timeoutNanos;
         this.maxMessage = maxMessage;
+        this.tls = tls;
         this.thread = new Thread(this, threadName);
         this.thread.setDaemon(true);
     }
@@ -102,8 +105,8 @@ final class DirectWebSocket implements WsSocket, WsFrameReader.Handler, Runnable
         if (!address.tls) {
             return s;
         }
-        SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(s, address.host, address.port, true);
+        SSLSocketFactory f = tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
+        SSLSocket ssl = (SSLSocket) f.createSocket(s, address.host, address.port, true);
         SSLParameters p = ssl.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS"); // hostname verification, as for HTTPS
         if (!isIpLiteral(address.host)) {

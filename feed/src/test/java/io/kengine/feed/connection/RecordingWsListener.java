@@ -11,7 +11,11 @@ final class RecordingWsListener implements WsListener {
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     volatile WsSocket socket;
     volatile Thread thread;
+    /** The thread that reported {@code onFailure} (for a test to see it end). */
+    volatile Thread failedOn;
     volatile long lastReceivedNanos;
+    /** The last text message's bytes exactly as handed over (a copy). */
+    volatile byte[] lastPayload;
 
     @Override
     public void onOpen(WsSocket s) {
@@ -23,6 +27,9 @@ final class RecordingWsListener implements WsListener {
     @Override
     public void onMessage(DirectBuffer buffer, int offset, int length, long receivedNanos) {
         lastReceivedNanos = receivedNanos;
+        byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        lastPayload = copy;
         events.add("text " + buffer.getStringWithoutLengthUtf8(offset, length));
     }
 
@@ -33,6 +40,7 @@ final class RecordingWsListener implements WsListener {
 
     @Override
     public void onFailure(String reason) {
+        failedOn = Thread.currentThread();
         events.add("failure " + reason);
     }
 

@@ -1,5 +1,8 @@
 package io.kengine.feed.connection;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,46 +14,69 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A WebSocket "server" on 127.0.0.1 that a test scripts byte by byte: it accepts, reads the upgrade request,
  * answers whatever the test says (a proper 101, a bad one, a 401 …), writes hand-built frames in any
  * chunking and reads the client's frames back, unmasking them. Every read has a deadline, so a test that
- * waits for something that never comes fails instead of hanging.
+ * waits for something that never comes fails instead of hanging. {@link #ScriptedWsServer(SSLContext)} serves
+ * the same over TLS.
  */
 final class ScriptedWsServer implements AutoCloseable {
     static final int READ_TIMEOUT_MS = 5_000;
 
     private final ServerSocket server;
+    private final String scheme;
 
     ScriptedWsServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         server.setSoTimeout(READ_TIMEOUT_MS);
+        scheme = "ws";
+    }
+
+    /** Over TLS: an SSLServerSocket on 127.0.0.1 presenting {@code tls}'s key; {@link #url} is {@code wss:}. */
+    ScriptedWsServer(SSLContext tls) throws IOException {
+        server = tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        server.setSoTimeout(READ_TIMEOUT_MS);
+        scheme = "wss";
     }
 
     String url(String pathAndQuery) {
-        return "ws://127.0.0.1:" + server.getLocalPort() + pathAndQuery;
+        return scheme + "://127.0.0.1:" + server.getLocalPort() + pathAndQuery;
     }
 
     int port() {
         return server.getLocalPort();
     }
 
-    /** The next connection as it is, nothing read (e.g. to see a TLS ClientHello). */
+    /** The next connection as it is, nothing read (e.g. to see a TLS ClientHello; over TLS, before the handshake). */
     Socket acceptRaw() throws IOException {
         Socket s = server.accept();
         s.setSoTimeout(READ_TIMEOUT_MS);
         return s;
     }
 
-    /** The next connection, with its upgrade request read. */
+    /**
+     * The next connection, with its upgrade request read; over TLS, after a completed handshake (ALPN: whatever
+     * the client offered is written down in {@link Peer#offeredAlpn}, {@code http/1.1} chosen if offered).
+     */
     Peer accept() throws IOException {
         Socket s = server.accept();
         s.setSoTimeout(READ_TIMEOUT_MS);
         s.setTcpNoDelay(true);
-        Peer p = new Peer(s);
+        List<String> offered = new CopyOnWriteArrayList<>();
+        if (s instanceof SSLSocket ssl) {
+            ssl.setHandshakeApplicationProtocolSelector((sock, protocols) -> {
+                offered.addAll(protocols);
+                return protocols.contains("http/1.1") ? "http/1.1" : "";
+            });
+            ssl.startHandshake();
+        }
+        Peer p = new Peer(s, offered);
         p.readRequest();
         return p;
     }
@@ -68,11 +94,19 @@ final class ScriptedWsServer implements AutoCloseable {
         String requestLine;
         /** Request headers, names lower-cased. */
         final Map<String, String> headers = new LinkedHashMap<>();
+        /** Over TLS: the application protocols the client's ClientHello offered (ALPN), in its order. */
+        final List<String> offeredAlpn;
 
-        Peer(Socket socket) throws IOException {
+        Peer(Socket socket, List<String> offeredAlpn) throws IOException {
             this.socket = socket;
+            this.offeredAlpn = offeredAlpn;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
+        }
+
+        /** Over TLS: the negotiated session (protocol, requested server names …); null on plain TCP. */
+        SSLSession tlsSession() {
+            return socket instanceof SSLSocket ssl ? ssl.getSession() : null;
         }
 
         private void readRequest() throws IOException {
