@@ -1,11 +1,9 @@
 package io.kengine.bench;
 
 import io.kengine.gateway.IntentSender;
-import io.kengine.protocol.event.AsciiField;
-import io.kengine.protocol.event.EventSource;
+import io.kengine.engine.rehearsal.InstantReplies;
 import io.kengine.protocol.event.EventType;
 import io.kengine.protocol.event.OrderIntentEvent;
-import io.kengine.protocol.event.OrderReplyEvent;
 import io.kengine.protocol.stage.EventPublisher;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.BufferUtil;
@@ -16,8 +14,7 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * The harness's exchange: acknowledges every intent leg at once (create → accepted, amend → amended
- * under the new client id, decrease → decreased, cancel → canceled), so the orders stage always has
+ * The harness's exchange: acknowledges every intent leg at once ({@link InstantReplies}), so the orders stage always has
  * resting orders to amend. It also records receive-to-wire: now − the intent's timestamp (its cause's
  * planned arrival) when the intent reaches the sender, after journal-out.
  *
@@ -31,7 +28,7 @@ final class InstantAcker implements IntentSender {
         new UnsafeBuffer(BufferUtil.allocateDirectAligned((1 << 22) + RingBufferDescriptor.TRAILER_LENGTH, 64)));
     private final UnsafeBuffer scratch = new UnsafeBuffer(BufferUtil.allocateDirectAligned(1024, 64));
     private final OrderIntentEvent intent = new OrderIntentEvent();
-    private final OrderReplyEvent reply = new OrderReplyEvent();
+    private final InstantReplies replies = new InstantReplies();
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
     final SingleWriterRecorder wire = new SingleWriterRecorder(3_600_000_000_000L, 3);
     private volatile long acksWritten;
@@ -59,31 +56,8 @@ final class InstantAcker implements IntentSender {
     }
 
     private void ack(int leg) {
-        reply.wrapForEncode(scratch, 0, intent.legMarketId(leg), EventSource.GATEWAY)
-            .side(intent.legSide(leg)).price(intent.legPrice(leg)).remaining(intent.legCount(leg))
-            .causeSequence(intent.sequence()).httpStatus((short) 200);
-        int idField = intent.legClientOrderIdField(leg);
-        switch (intent.legAction(leg)) {
-            case OrderIntentEvent.CREATE:
-                reply.replyType(OrderReplyEvent.ACCEPTED);
-                break;
-            case OrderIntentEvent.AMEND:
-                reply.replyType(OrderReplyEvent.AMENDED);
-                if (AsciiField.length(view, intent.legUpdatedClientOrderIdField(leg)) > 0) {
-                    idField = intent.legUpdatedClientOrderIdField(leg);
-                }
-                break;
-            case OrderIntentEvent.DECREASE:
-                reply.replyType(OrderReplyEvent.DECREASED);
-                break;
-            default:
-                reply.replyType(OrderReplyEvent.CANCELED).remaining(0);
-                break;
-        }
-        reply.clientOrderId(view, idField + 1, AsciiField.length(view, idField));
-        int orderIdField = intent.legClientOrderIdField(leg); // the exchange id: the first client id, stable
-        reply.orderId(view, orderIdField + 1, AsciiField.length(view, orderIdField));
-        if (acks.write(1, scratch, 0, reply.length())) {
+        int length = replies.encode(intent, view, leg, scratch);
+        if (acks.write(1, scratch, 0, length)) {
             acksWritten++;
         } else {
             lost++;

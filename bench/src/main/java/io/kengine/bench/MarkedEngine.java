@@ -4,6 +4,7 @@ import io.kengine.engine.BusinessStages;
 import io.kengine.engine.EngineOptions;
 import io.kengine.engine.EngineRuntime;
 import io.kengine.engine.SessionAnnouncer;
+import io.kengine.engine.rehearsal.IdleRehearsal;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.protocol.stage.Stage;
@@ -23,12 +24,23 @@ final class MarkedEngine implements AutoCloseable {
     final InstantAcker acker;
     final EventPublisher control; // the driver thread's publisher: session, acknowledgements
     private final IntentLatencyMark mark;
+    final IdleRehearsal rehearsal; // null when off
     private final Path journalDir;
 
     final StageBreakdown breakdown; // null unless asked for
 
-    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock) {
-        this(mapping, wait, journal, runId, clock, false, DEFAULT_INBOUND, DEFAULT_OUTBOUND);
+    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, long rehearsalNanos) {
+        this(mapping, wait, journal, runId, clock, false, DEFAULT_INBOUND, DEFAULT_OUTBOUND, rehearsalNanos);
+    }
+
+    /** The engine's default idle rehearsal interval (engine.threads.idleRehearsalUs). */
+    static final long DEFAULT_REHEARSAL_NANOS = java.util.concurrent.TimeUnit.MICROSECONDS.toNanos(
+        io.kengine.config.EngineConfig.ThreadSettings.DEFAULT_IDLE_REHEARSAL_US);
+
+    /** Path-name suffix for a rehearsal interval other than the default. */
+    static String rehearsalSuffix(long rehearsalNanos) {
+        return rehearsalNanos == DEFAULT_REHEARSAL_NANOS ? ""
+            : rehearsalNanos == 0 ? " no-rehearsal" : " rehearsal " + rehearsalNanos / 1_000 + "us";
     }
 
     /** The engine's configured defaults (engine.ring.*). */
@@ -36,13 +48,14 @@ final class MarkedEngine implements AutoCloseable {
     static final int DEFAULT_OUTBOUND = 4_096;
 
     MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, boolean breakdown,
-                 int inboundSize, int outboundSize) {
+                 int inboundSize, int outboundSize, long rehearsalNanos) {
         this.acker = new InstantAcker(clock);
         this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
         IntentLatencyMark[] marks = new IntentLatencyMark[1];
         BusinessStages[] built = new BusinessStages[1];
         StageBreakdown[] timers = new StageBreakdown[1];
-        this.runtime = new EngineRuntime(new EngineOptions(mapping, wait, inboundSize, outboundSize, journalDir, runId, "paper"), clock,
+        EngineOptions options = new EngineOptions(mapping, wait, inboundSize, outboundSize, journalDir, runId, "paper", rehearsalNanos);
+        this.runtime = new EngineRuntime(options, clock,
             intents -> {
                 built[0] = new BusinessStages(intents);
                 Stage[] chain = built[0].inOrder();
@@ -57,6 +70,11 @@ final class MarkedEngine implements AutoCloseable {
         this.mark = marks[0];
         this.stages = built[0];
         this.breakdown = timers[0];
+        // as TradingEngine does: a private chain with the session's parameters, stepped in the business thread's idle time
+        this.rehearsal = rehearsalNanos > 0 ? new IdleRehearsal(runId, "paper", BenchParameters.entries(), clock.nanoTime()) : null;
+        if (rehearsal != null) {
+            runtime.rehearseWhenIdle(rehearsal::step);
+        }
         runtime.start();
         this.control = runtime.newInboundPublisher();
         SessionAnnouncer.announce(control, runId, "paper", BenchParameters.entries());

@@ -39,9 +39,9 @@ final class SimLoopbackPath implements TickPath {
     private final String name;
 
     SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock, boolean sameJvm,
-                    FeedTransport transport) throws Exception {
+                    FeedTransport transport, long rehearsalNanos) throws Exception {
         this.name = "loopback-" + mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
-            + (transport == FeedTransport.OKHTTP ? " okhttp" : "") + (sameJvm ? " (sim in JVM)" : "");
+            + (transport == FeedTransport.OKHTTP ? " okhttp" : "") + (sameJvm ? " (sim in JVM)" : "") + MarkedEngine.rehearsalSuffix(rehearsalNanos);
         KeyPair key = SimWebSocketRate.rsaKey();
         String pem = SimWebSocketRate.publicPem(key);
         this.inJvm = sameJvm ? new LoopbackMarkets(markets, pem) : null;
@@ -51,7 +51,7 @@ final class SimLoopbackPath implements TickPath {
         for (int m = 0; m < markets; m++) {
             tickers.add(LoopbackMarkets.ticker(m));
         }
-        this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock);
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock, rehearsalNanos);
         this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl("http://127.0.0.1:" + port + SimServer.REST_PREFIX)
             .wsUrl("ws://127.0.0.1:" + port + SimServer.WS_PATH)
             .keyId(LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).transport(transport).build(),

@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
  * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single[@okhttp]] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
- * [--journal] [--breakdown] [--ring IN/OUT] [--sim-in-jvm] [--wait auto|busy-spin/blocking|...] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
+ * [--journal] [--breakdown] [--ring IN/OUT] [--sim-in-jvm] [--wait auto|busy-spin/blocking|...] [--rehearsal US] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
     private final String name;
@@ -41,13 +41,13 @@ public final class TickToIntent implements TickPath {
     private long badFrames;
 
     TickToIntent(StageMapping mapping, String wait, boolean journal, TickFrames frames, PlannedClock clock, boolean breakdown,
-                 int inboundSize, int outboundSize) {
+                 int inboundSize, int outboundSize, long rehearsalNanos) {
         this.clock = clock;
         this.name = mapping.name().toLowerCase(java.util.Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
             + (breakdown ? " (breakdown)" : "")
             + (inboundSize == MarkedEngine.DEFAULT_INBOUND && outboundSize == MarkedEngine.DEFAULT_OUTBOUND ? ""
-                : " ring " + inboundSize + "/" + outboundSize);
-        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock, breakdown, inboundSize, outboundSize);
+                : " ring " + inboundSize + "/" + outboundSize) + MarkedEngine.rehearsalSuffix(rehearsalNanos);
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock, breakdown, inboundSize, outboundSize, rehearsalNanos);
         this.breakdown = engine.breakdown;
         this.pub = engine.control;
         frames.publishMarkets(pub);
@@ -99,7 +99,11 @@ public final class TickToIntent implements TickPath {
 
     @Override
     public String detail() {
-        return breakdown == null ? null : breakdown.summary();
+        String rehearsal = engine.rehearsal == null ? null : "  idle rehearsal: " + engine.rehearsal.steps() + " steps, "
+            + engine.rehearsal.intents() + " private intents" + (engine.rehearsal.failure() == null ? "" : ", stopped: "
+            + engine.rehearsal.failure());
+        String stages = breakdown == null ? null : breakdown.summary();
+        return stages == null ? rehearsal : rehearsal == null ? stages : stages + "\n" + rehearsal;
     }
 
     @Override
@@ -154,6 +158,7 @@ public final class TickToIntent implements TickPath {
         int inboundSize = MarkedEngine.DEFAULT_INBOUND;
         int outboundSize = MarkedEngine.DEFAULT_OUTBOUND;
         String wait = "auto";
+        long rehearsalNanos = MarkedEngine.DEFAULT_REHEARSAL_NANOS;
         Path hlog = null;
         for (int a = 0; a < args.length; a++) {
             switch (args[a]) {
@@ -172,6 +177,7 @@ public final class TickToIntent implements TickPath {
                     break;
                 }
                 case "--wait": wait = args[++a]; break;
+                case "--rehearsal": rehearsalNanos = Long.parseLong(args[++a]) * 1_000; break;
                 case "--hlog": hlog = Path.of(args[++a]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[a]);
             }
@@ -186,14 +192,14 @@ public final class TickToIntent implements TickPath {
             PlannedClock clock = new PlannedClock();
             try (TickPath path = switch (p.trim()) {
                 case "fused", "per-stage", "single" -> new TickToIntent(StageMapping.parse(p.trim()), wait, journal, frames, clock, breakdown,
-                    inboundSize, outboundSize);
+                    inboundSize, outboundSize, rehearsalNanos);
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
                 case "loopback-fused", "loopback-per-stage", "loopback-single",
                      "loopback-fused@okhttp", "loopback-per-stage@okhttp", "loopback-single@okhttp" -> {
                     String[] mt = p.trim().substring("loopback-".length()).split("@");
                     yield new SimLoopbackPath(StageMapping.parse(mt[0]), wait, journal, markets, clock, simInJvm,
-                        mt.length > 1 ? FeedTransport.OKHTTP : FeedTransport.DIRECT);
+                        mt.length > 1 ? FeedTransport.OKHTTP : FeedTransport.DIRECT, rehearsalNanos);
                 }
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {

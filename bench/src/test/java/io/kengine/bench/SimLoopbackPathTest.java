@@ -18,7 +18,7 @@ class SimLoopbackPathTest {
     void everyStepReachesTheEngineAsOneDelta() throws Exception {
         PlannedClock clock = new PlannedClock();
         try (SimLoopbackPath path = new SimLoopbackPath(StageMapping.SINGLE, "auto", false, 2, clock, false,
-            io.kengine.feed.connection.FeedTransport.DIRECT)) {
+            io.kengine.feed.connection.FeedTransport.DIRECT, MarkedEngine.DEFAULT_REHEARSAL_NANOS)) {
             long before = path.deltasPublished();
             long intentsBefore = path.intents();
             for (int i = 0; i < STEPS; i++) {

@@ -127,11 +127,27 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
         }
     }
 
-    /** {@code engine.threads:} stage-to-thread mapping and how consumers wait. */
-    public record ThreadSettings(ThreadMapping mapping, WaitStrategyKind waitStrategy) {
+    /**
+     * {@code engine.threads:} stage-to-thread mapping, how consumers wait, and after how many µs of
+     * nothing to do the business thread rehearses the quote path on a private market (0: never).
+     */
+    public record ThreadSettings(ThreadMapping mapping, WaitStrategyKind waitStrategy, long idleRehearsalUs) {
+        public static final long DEFAULT_IDLE_REHEARSAL_US = 1_000;
+        /** Below this the rehearsal would keep the business thread busy instead of using its idle time. */
+        public static final long MIN_IDLE_REHEARSAL_US = 250;
+        public static final long MAX_IDLE_REHEARSAL_US = 1_000_000;
+
         public ThreadSettings {
             Objects.requireNonNull(mapping, "mapping");
             Objects.requireNonNull(waitStrategy, "waitStrategy");
+            if (idleRehearsalUs != 0 && (idleRehearsalUs < MIN_IDLE_REHEARSAL_US || idleRehearsalUs > MAX_IDLE_REHEARSAL_US)) {
+                throw new IllegalArgumentException("idleRehearsalUs must be 0 or " + MIN_IDLE_REHEARSAL_US + ".."
+                    + MAX_IDLE_REHEARSAL_US + ": " + idleRehearsalUs);
+            }
+        }
+
+        public ThreadSettings(ThreadMapping mapping, WaitStrategyKind waitStrategy) {
+            this(mapping, waitStrategy, DEFAULT_IDLE_REHEARSAL_US);
         }
     }
 

@@ -136,7 +136,8 @@ public final class EngineConfigLoader {
         YamlSection t = s.section("threads");
         ThreadSettings threads = new ThreadSettings(
             t.choice("mapping", ThreadMapping.class, ThreadMapping.AUTO),
-            t.choice("waitStrategy", WaitStrategyKind.class, WaitStrategyKind.AUTO));
+            t.choice("waitStrategy", WaitStrategyKind.class, WaitStrategyKind.AUTO),
+            idleRehearsalUs(t));
         t.rejectUnknownKeys();
         YamlSection r = s.section("ring");
         RingSettings ring = new RingSettings(ringSize(r, "inboundSize", 16_384), ringSize(r, "outboundSize", 4_096));
@@ -233,6 +234,16 @@ public final class EngineConfigLoader {
         throw new ConfigException(config.source(), List.of(new ConfigError("engine.environment",
             "overridden by " + ENVIRONMENT_VARIABLE + "=\"" + value + "\", expected one of " + String.join(", ", allowed)
                 + (hint == null ? "" : " (did you mean '" + hint + "'?)"))));
+    }
+
+    private static long idleRehearsalUs(YamlSection t) {
+        long us = t.integer("idleRehearsalUs", 0, ThreadSettings.MAX_IDLE_REHEARSAL_US, ThreadSettings.DEFAULT_IDLE_REHEARSAL_US);
+        if (us != 0 && us < ThreadSettings.MIN_IDLE_REHEARSAL_US) {
+            t.errors().add(t.pathOf("idleRehearsalUs"), us + " is below " + ThreadSettings.MIN_IDLE_REHEARSAL_US
+                + " (0 turns rehearsal off)");
+            return ThreadSettings.DEFAULT_IDLE_REHEARSAL_US;
+        }
+        return us;
     }
 
     private static int ringSize(YamlSection s, String name, int fallback) {

@@ -179,6 +179,19 @@ class EngineConfigLoaderTest {
     }
 
     @Test
+    void idleRehearsalIsOnByDefaultAndCanBeTurnedOffOrTuned() {
+        assertEquals(1_000, load(MINIMAL).engine().threads().idleRehearsalUs());
+        assertEquals(0, load(MINIMAL + "  threads:\n    idleRehearsalUs: 0\n").engine().threads().idleRehearsalUs());
+        assertEquals(250, load(MINIMAL + "  threads:\n    idleRehearsalUs: 250\n").engine().threads().idleRehearsalUs());
+        assertEquals("engine.threads.idleRehearsalUs: 100 is below 250 (0 turns rehearsal off)",
+            onlyError(MINIMAL + "  threads:\n    idleRehearsalUs: 100\n").toString());
+        assertEquals("engine.threads.idleRehearsalUs: 2000000 is out of range 0..1000000",
+            onlyError(MINIMAL + "  threads:\n    idleRehearsalUs: 2000000\n").toString());
+        assertThrows(IllegalArgumentException.class,
+            () -> new EngineConfig.ThreadSettings(ThreadMapping.AUTO, WaitStrategyKind.AUTO, 10));
+    }
+
+    @Test
     void crossFieldConstraintsAreNamed() {
         assertEquals("strategy.risk.maxOrderSize: 600.00 is above strategy.risk.maxPosition (500.00)",
             onlyError(MINIMAL + "strategy:\n  risk:\n    maxOrderSize: \"600\"\n").toString());

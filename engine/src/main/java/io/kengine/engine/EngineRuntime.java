@@ -16,6 +16,8 @@ import io.kengine.engine.ring.RingCounters;
 import io.kengine.engine.ring.SenderHandler;
 import io.kengine.engine.ring.StageErrors;
 import io.kengine.engine.ring.StageMapping;
+import io.kengine.engine.ring.IdleTimeouts;
+import io.kengine.engine.ring.RehearsingHandler;
 import io.kengine.engine.ring.SlotWarmer;
 import io.kengine.engine.ring.StagesHandler;
 import io.kengine.engine.ring.WaitStrategies;
@@ -60,6 +62,8 @@ public final class EngineRuntime implements AutoCloseable {
     private final String waitDescription;
     private final InlineOutbound inlineOutbound; // single mapping: journal-out and sender on the business thread
     private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
+    private final com.lmax.disruptor.WaitStrategy inboundWait;
+    private RehearsingHandler rehearsing; // null when the mapping or the wait strategy leaves no idle time to use
     private boolean started;
     private boolean closed;
 
@@ -77,8 +81,9 @@ public final class EngineRuntime implements AutoCloseable {
         int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling)
             + (journaling ? 1 : 0);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
+        this.inboundWait = WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores);
         this.inbound = new Disruptor<>(new SlotArena(options.inboundSize())::next, options.inboundSize(), threads("in"), ProducerType.MULTI,
-            WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores));
+            inboundWait);
         this.outbound = new Disruptor<>(new SlotArena(options.outboundSize())::next, options.outboundSize(), threads("out"), ProducerType.SINGLE,
             WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
@@ -110,13 +115,13 @@ public final class EngineRuntime implements AutoCloseable {
             } else {
                 inlineOutbound.consumers(send);
             }
-            businessHandlers.add(new SlotWarmer(new InlineOutbound.Handler(
+            businessHandlers.add(rehearsable(new SlotWarmer(new InlineOutbound.Handler(
                 new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain), inlineOutbound),
-                inbound.getRingBuffer(), outbound.getRingBuffer()));
+                inbound.getRingBuffer(), outbound.getRingBuffer())));
         } else if (options.mapping() == StageMapping.FUSED) {
-            businessHandlers.add(new SlotWarmer(
+            businessHandlers.add(rehearsable(new SlotWarmer(
                 new StagesHandler(stageErrors, perStage, tickToIntent, counters.intentsPublished, clock, chain),
-                inbound.getRingBuffer(), outbound.getRingBuffer()));
+                inbound.getRingBuffer(), outbound.getRingBuffer())));
         } else {
             for (int i = 0; i < chain.length; i++) {
                 boolean last = i == chain.length - 1;
@@ -136,6 +141,31 @@ public final class EngineRuntime implements AutoCloseable {
         } else {
             outbound.handleEventsWith(send);
         }
+    }
+
+    /** The business handler, wrapped so its idle time can run a rehearsal when the options and the wait strategy allow. */
+    private EventHandler<EventSlot> rehearsable(EventHandler<EventSlot> business) {
+        if (options.idleRehearsalNanos() == 0 || !(inboundWait instanceof IdleTimeouts waits)) {
+            return business;
+        }
+        rehearsing = new RehearsingHandler(business, waits, options.idleRehearsalNanos());
+        return rehearsing;
+    }
+
+    /**
+     * Gives the business thread its idle work (an {@link io.kengine.engine.rehearsal.IdleRehearsal}'s step).
+     * Before {@link #start}. Returns false when this runtime has no idle time to give: rehearsal off in the
+     * options, the {@code per-stage} mapping, or a wait strategy that cannot time out.
+     */
+    public boolean rehearseWhenIdle(Runnable step) {
+        if (started) {
+            throw new IllegalStateException("idle work must be set before the rings start");
+        }
+        if (rehearsing == null) {
+            return false;
+        }
+        rehearsing.idleWork(step);
+        return true;
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package io.kengine.engine;
 
+import io.kengine.engine.rehearsal.IdleRehearsal;
 import io.kengine.gateway.paper.PaperExchange;
 import io.kengine.protocol.stage.EventPublisher;
 import io.kengine.sim.scripted.ScriptedMarketFeed;
@@ -22,10 +23,12 @@ public final class TradingEngine implements AutoCloseable {
     private final MarketSource source;
     private final BusinessStages stages;
     private final AutoCloseable afterVenue;
+    private final IdleRehearsal rehearsal;
     private final java.util.List<AutoCloseable> inputs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private TradingEngine(EngineRuntime runtime, BusinessStages stages, OrderVenue venue, MarketSource source,
-                          AutoCloseable afterVenue) {
+                          AutoCloseable afterVenue, IdleRehearsal rehearsal) {
+        this.rehearsal = rehearsal;
         this.runtime = runtime;
         this.stages = stages;
         this.venue = venue;
@@ -60,6 +63,11 @@ public final class TradingEngine implements AutoCloseable {
         EngineRuntime runtime = new EngineRuntime(options, clock,
             intents -> (stages[0] = new BusinessStages(intents, resync, venue.signals())).inOrder(),
             venue::sender, venue::isIdle);
+        IdleRehearsal rehearsal = options.idleRehearsalNanos() > 0
+            ? new IdleRehearsal(options.runId(), options.mode(), parameters, clock.nanoTime()) : null;
+        if (rehearsal != null && !runtime.rehearseWhenIdle(rehearsal::step)) {
+            rehearsal = null; // this mapping or wait strategy leaves the business thread no idle time to use
+        }
         runtime.start();
         EventPublisher control = runtime.newInboundPublisher();
         SessionAnnouncer.announce(control, options.runId(), options.mode(), parameters);
@@ -76,7 +84,7 @@ public final class TradingEngine implements AutoCloseable {
             closeQuietly(afterVenue);
             throw e;
         }
-        return new TradingEngine(runtime, stages[0], venue, source, afterVenue);
+        return new TradingEngine(runtime, stages[0], venue, source, afterVenue, rehearsal);
     }
 
     /** Waits until the market source ends by itself (the scripted feed's event limit). */
@@ -86,6 +94,11 @@ public final class TradingEngine implements AutoCloseable {
 
     public EngineRuntime runtime() {
         return runtime;
+    }
+
+    /** The business thread's idle rehearsal, or null when it has none (off, per-stage, or a wait that cannot time out). */
+    public IdleRehearsal rehearsal() {
+        return rehearsal;
     }
 
     public BusinessStages stages() {

@@ -47,6 +47,35 @@ class DeterminismTest {
         assertEquals("identical: " + result.events() + " events, " + result.intents() + " intents", result.summary());
     }
 
+    /**
+     * The business thread rehearses between the feed's events (250 µs idle interval, gaps of 500 µs): the
+     * private chain must leave no trace in what is journaled or decided, so replay (which never rehearses)
+     * is identical.
+     */
+    @ParameterizedTest
+    @EnumSource(value = StageMapping.class, names = {"SINGLE", "FUSED"})
+    void rehearsingBetweenEventsChangesNoDecision(StageMapping mapping, @TempDir Path journal) throws Exception {
+        EngineOptions options = new EngineOptions(mapping, "phased-backoff", 4096, 1024, journal, 0x5EEDL, "paper")
+            .withIdleRehearsal(TimeUnit.MICROSECONDS.toNanos(250));
+        int events = 4_000;
+        ScriptedFeedSettings feed = new ScriptedFeedSettings(4, 42, 2_000, 5, events);
+        long steps;
+        try (TradingEngine engine = TradingEngine.start(options, feed,
+                StrategyDefaults.entries(Map.of("risk.tokens.tier", "prestige")), new SystemEpochNanoClock())) {
+            assertTrue(engine.awaitFeed(60, TimeUnit.SECONDS), "scripted feed did not finish");
+            assertTrue(engine.rehearsal() != null, "no rehearsal on " + mapping + " with phased-backoff");
+            steps = engine.rehearsal().steps();
+            assertEquals(null, engine.rehearsal().failure());
+        }
+        assertTrue(steps > 200, "only " + steps + " rehearsal steps: the test did not interleave them with events");
+
+        ReplayResult result = EngineReplay.replay(journal, Map.of());
+
+        assertTrue(result.identical(), result.summary());
+        assertTrue(result.events() > events, "replayed " + result.events() + " events");
+        assertTrue(result.intents() > 100, "only " + result.intents() + " intents: the run did not trade");
+    }
+
     @Test
     void aChangedPricingParameterIsCaughtAtTheFirstAffectedIntent(@TempDir Path journal) throws Exception {
         runEngine(journal, StageMapping.FUSED);

@@ -338,6 +338,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().availableProcessors());
         Path dir = journalDir != null ? journalDir : e.journal().dir();
         return new EngineOptions(m, e.threads().waitStrategy().configName(), e.ring().inboundSize(), e.ring().outboundSize(),
-            e.journal().enabled() ? dir : null, System.currentTimeMillis(), e.runMode().configName());
+            e.journal().enabled() ? dir : null, System.currentTimeMillis(), e.runMode().configName(),
+            TimeUnit.MICROSECONDS.toNanos(e.threads().idleRehearsalUs()));
     }
 }

@@ -25,6 +25,8 @@ final class StatusLine {
         return "kengine " + o.mode() + " on " + cfg.engine().environment().configName()
             + " | feed: " + engine.source().describe()
             + " | mapping " + o.mapping().name().toLowerCase().replace('_', '-') + ", wait " + engine.runtime().waitDescription()
+            + ", idle rehearsal " + (engine.rehearsal() != null ? "every " + o.idleRehearsalNanos() / 1_000 + " µs"
+                : o.idleRehearsalNanos() == 0 ? "off" : "unavailable (per-stage or a wait that cannot time out)")
             + " | journal " + (o.journalDir() == null ? "off" : o.journalDir().toAbsolutePath())
             + " | config " + cfg.source()
             + System.lineSeparator() + "Ctrl-C stops: quotes halt, orders are cancelled, rings drain, the journal is closed"

@@ -2,6 +2,7 @@ package io.kengine.engine.ops;
 
 import io.kengine.engine.RestVenue;
 import io.kengine.engine.TradingEngine;
+import io.kengine.engine.rehearsal.IdleRehearsal;
 import io.kengine.engine.ring.RingCounters;
 import io.kengine.feed.connection.FeedCounter;
 import io.kengine.feed.connection.KalshiFeed;
@@ -73,6 +74,16 @@ public final class EngineMetrics {
                     KalshiRestSender sender = rest.restSender();
                     return sender == null ? 0 : sender.directRecycles();
                 });
+        }
+        IdleRehearsal rehearsal = engine.rehearsal();
+        if (rehearsal != null) {
+            r.counter("kengine_rehearsal_steps_total",
+                "idle rehearsals of the quote path on the business thread's private market (nothing journaled or sent)",
+                rehearsal::steps);
+            r.counter("kengine_rehearsal_intents_total", "intents the private rehearsal chain produced and dropped (about one per step)",
+                rehearsal::intents);
+            r.gauge("kengine_rehearsal_running", "1 while idle rehearsal runs; 0 once its private chain failed and it stopped",
+                () -> rehearsal.failure() == null ? 1 : 0);
         }
         registerStatus(r, status, alerts);
     }

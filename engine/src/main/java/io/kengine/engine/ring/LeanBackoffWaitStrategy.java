@@ -3,9 +3,11 @@ package io.kengine.engine.ring;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spin, then yield, then block — like Disruptor's phased back-off with a lite lock — but a publish
@@ -15,14 +17,22 @@ import java.lang.invoke.VarHandle;
  *
  * <p>No lost wake-up: a consumer sets {@link #sleeping} (volatile) and then reads the cursor; a
  * producer stores the cursor, fences, then reads {@link #sleeping}. One of the two sees the other's write.
+ *
+ * <p>{@link IdleTimeouts}: the owner thread parks with a deadline instead and times out when it passes.
+ * Back from its idle work it blocks again at once: spinning and yielding are for the first moments
+ * after an event, not for every idle interval.
  */
-public final class LeanBackoffWaitStrategy implements WaitStrategy {
+public final class LeanBackoffWaitStrategy implements WaitStrategy, IdleTimeouts {
     private static final int SPINS_PER_CLOCK_READ = 64;
 
     private final long spinNanos;
     private final long yieldNanos;
     private final Object mutex = new Object();
     private volatile boolean sleeping;
+    private volatile Thread idleOwner;
+    private volatile long idleNanos;
+    private volatile Thread parked; // the owner while it parks with a deadline
+    private boolean ownerIdle; // the owner's own: its last wait ended in a timeout
 
     /**
      * @param spinNanos  how long a consumer spins before it starts yielding
@@ -38,8 +48,12 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy {
 
     @Override
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
-        throws AlertException, InterruptedException {
+        throws AlertException, InterruptedException, TimeoutException {
         long available;
+        boolean owner = idleOwner == Thread.currentThread();
+        if (owner && ownerIdle && dependentSequence.get() < sequence) {
+            parkUntil(sequence, cursor, barrier, System.nanoTime() + idleNanos);
+        }
         int spins = SPINS_PER_CLOCK_READ;
         long start = 0;
         while ((available = dependentSequence.get()) < sequence) {
@@ -53,11 +67,18 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy {
             if (start == 0) {
                 start = now;
             } else if (now - start > yieldNanos) {
-                block(sequence, cursor, barrier);
+                if (owner) {
+                    parkUntil(sequence, cursor, barrier, start + idleNanos);
+                } else {
+                    block(sequence, cursor, barrier);
+                }
                 start = 0;
             } else if (now - start > spinNanos) {
                 Thread.yield();
             }
+        }
+        if (owner) {
+            ownerIdle = false;
         }
         return available;
     }
@@ -75,9 +96,51 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy {
         }
     }
 
+    /**
+     * The owner's block: parks until signalled or until {@code deadline}, then throws the timeout. A park,
+     * not the monitor: Object.wait counts in whole milliseconds, and idle intervals are shorter. No lost
+     * wake-up, as with {@link #sleeping}: {@link #parked} is set before the cursor is read, and read by a
+     * publisher after its fence.
+     */
+    private void parkUntil(long sequence, Sequence cursor, SequenceBarrier barrier, long deadline)
+        throws AlertException, TimeoutException {
+        Thread me = Thread.currentThread();
+        try {
+            while (true) {
+                parked = me;
+                VarHandle.fullFence(); // the flag before the cursor read, whatever kind of read Sequence.get is
+                if (cursor.get() >= sequence) {
+                    return;
+                }
+                barrier.checkAlert(); // a halt signals, which unparks
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    ownerIdle = true;
+                    throw TimeoutException.INSTANCE;
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            parked = null;
+        }
+    }
+
+    @Override
+    public void idleTimeout(Thread owner, long nanos) {
+        if (owner != null && nanos <= 0) {
+            throw new IllegalArgumentException("idle timeout must be positive: " + nanos);
+        }
+        idleNanos = nanos;
+        idleOwner = owner;
+    }
+
     @Override
     public void signalAllWhenBlocking() {
-        VarHandle.fullFence(); // the cursor store (a release store) must be visible before the flag is read
+        VarHandle.fullFence(); // the cursor store (a release store) must be visible before the flags are read
+        Thread owner = parked;
+        if (owner != null) {
+            LockSupport.unpark(owner);
+        }
         if (sleeping) {
             synchronized (mutex) {
                 sleeping = false;

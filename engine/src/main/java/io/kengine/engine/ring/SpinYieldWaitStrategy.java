@@ -3,6 +3,7 @@ package io.kengine.engine.ring;
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
@@ -13,12 +14,17 @@ import com.lmax.disruptor.WaitStrategy;
  * walked through. Slices keep that to one yield per slice, while anything else runnable on the core
  * still gets it at least once a slice. Same CPU use as yielding (one core, always); never blocks, so a
  * publish costs nothing beyond the cursor store.
+ *
+ * <p>{@link IdleTimeouts}: the owner thread's wait times out after the idle interval (checked at slice
+ * granularity of clock reads), so its handler can do idle work and come back spinning.
  */
-public final class SpinYieldWaitStrategy implements WaitStrategy {
+public final class SpinYieldWaitStrategy implements WaitStrategy, IdleTimeouts {
     private static final int SPINS_PER_CLOCK_READ = 64;
 
     private final long sliceNanos;
     private volatile long yields; // written by the one waiting consumer (once per slice); read by tests
+    private volatile Thread idleOwner;
+    private volatile long idleNanos;
 
     public SpinYieldWaitStrategy(long sliceNanos) {
         if (sliceNanos <= 0) {
@@ -29,10 +35,12 @@ public final class SpinYieldWaitStrategy implements WaitStrategy {
 
     @Override
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
-        throws AlertException {
+        throws AlertException, TimeoutException {
         long available;
         int spins = 0;
         long sliceStart = 0;
+        long waitStart = 0;
+        long timeout = idleOwner == Thread.currentThread() ? idleNanos : Long.MAX_VALUE;
         while ((available = dependentSequence.get()) < sequence) {
             barrier.checkAlert();
             if (++spins == SPINS_PER_CLOCK_READ) {
@@ -40,6 +48,9 @@ public final class SpinYieldWaitStrategy implements WaitStrategy {
                 long now = System.nanoTime();
                 if (sliceStart == 0) {
                     sliceStart = now;
+                    waitStart = now;
+                } else if (now - waitStart >= timeout) {
+                    throw TimeoutException.INSTANCE;
                 } else if (now - sliceStart >= sliceNanos) {
                     Thread.yield();
                     yields++;
@@ -54,6 +65,15 @@ public final class SpinYieldWaitStrategy implements WaitStrategy {
     @Override
     public void signalAllWhenBlocking() {
         // never blocks
+    }
+
+    @Override
+    public void idleTimeout(Thread owner, long nanos) {
+        if (owner != null && nanos <= 0) {
+            throw new IllegalArgumentException("idle timeout must be positive: " + nanos);
+        }
+        idleNanos = nanos;
+        idleOwner = owner;
     }
 
     /** Yields so far (meaningful with one consumer on this strategy). */

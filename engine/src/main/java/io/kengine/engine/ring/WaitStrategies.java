@@ -4,7 +4,6 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +23,11 @@ public final class WaitStrategies {
     public static WaitStrategy create(String name, int consumerThreads, int cores) {
         switch (name) {
             case "auto":
-                return consumerThreads + 1 <= cores ? new YieldingWaitStrategy() : phasedBackoff();
+                return consumerThreads + 1 <= cores ? new TimedYieldingWaitStrategy() : phasedBackoff();
             case "busy-spin":
                 return new BusySpinWaitStrategy();
             case "yielding":
-                return new YieldingWaitStrategy();
+                return new TimedYieldingWaitStrategy();
             case "spin-yield":
                 return spinYield();
             case "sleeping":

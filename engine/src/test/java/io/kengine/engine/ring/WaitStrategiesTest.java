@@ -1,7 +1,7 @@
 package io.kengine.engine.ring;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
+import io.kengine.engine.ring.TimedYieldingWaitStrategy;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,7 +14,7 @@ class WaitStrategiesTest {
         // fused with journaling: journal-in, business, journal-out, sender = 4 consumers
         assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 2));
         assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 4));
-        assertInstanceOf(YieldingWaitStrategy.class, WaitStrategies.create("auto", 4, 5));
+        assertInstanceOf(TimedYieldingWaitStrategy.class, WaitStrategies.create("auto", 4, 5));
         assertTrue(WaitStrategies.describe("auto", 4, 2).contains("phased-backoff"));
     }
 
