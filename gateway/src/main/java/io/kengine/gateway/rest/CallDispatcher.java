@@ -1,6 +1,5 @@
 package io.kengine.gateway.rest;
 
-import io.kengine.protocol.event.OrderReplyEvent;
 import io.kengine.protocol.wire.auth.AuthHeaders;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -23,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * byte is in the socket when {@link #dispatch} returns); when none is idle (a burst, or reconnecting),
  * through OkHttp's dispatcher, so a burst still goes out in parallel and nothing waits behind a busy
  * connection. Either way the answer (or its absence) reaches {@code answers} exactly once, on a reader or
- * OkHttp thread; a body that cannot be read makes the call UNKNOWN.
+ * OkHttp thread. A call that cannot be put on the wire (a request the codecs or OkHttp refuse) is REJECTED,
+ * and one whose body cannot be read is UNKNOWN: both end here ({@link OpenCalls#finished}).
+ * {@code answers} must not throw (the sender handles what its translation throws).
  */
 final class CallDispatcher implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -32,6 +33,7 @@ final class CallDispatcher implements AutoCloseable {
     private final OkHttpClient http;
     private final OrderRequests requests;
     private final CallOutcomes outcomes;
+    private final OpenCalls calls;
     private final DirectConnection.Handler<OrderCall> answers;
     /** The sender-written connections (null = OkHttp only); answers come back on their reader threads. */
     private final DirectConnections<OrderCall> direct;
@@ -42,11 +44,12 @@ final class CallDispatcher implements AutoCloseable {
     private final AtomicLong directFallbacks = new AtomicLong();
 
     CallDispatcher(SenderConfig config, OkHttpClient http, OrderRequests requests, CallOutcomes outcomes,
-                   DirectConnection.Handler<OrderCall> answers) {
+                   OpenCalls calls, DirectConnection.Handler<OrderCall> answers) {
         this.origin = config.origin();
         this.http = http;
         this.requests = requests;
         this.outcomes = outcomes;
+        this.calls = calls;
         this.answers = answers;
         this.direct = config.directConnections() <= 0 ? null : new DirectConnections<>(config.directConnections(),
             config.origin(), config.connectTimeout(), config.readTimeout(), config.callTimeout(),
@@ -56,8 +59,6 @@ final class CallDispatcher implements AutoCloseable {
                 public void response(OrderCall c, int status, byte[] body) {
                     try {
                         answers.response(c, status, body);
-                    } catch (RuntimeException e) {
-                        unreadable(c, e);
                     } finally {
                         inFlight.decrementAndGet();
                     }
@@ -100,9 +101,7 @@ final class CallDispatcher implements AutoCloseable {
         try {
             o = requests.prepare(c);
         } catch (RuntimeException e) { // a body the wire codecs refuse: the exchange would refuse it too
-            for (OrderCall.Leg leg : c.legs) {
-                outcomes.publish(leg, OrderReplyEvent.REJECTED, c.cause, (short) 0, "not sendable: " + e.getMessage());
-            }
+            notSendable(c, e);
             return;
         }
         inFlight.incrementAndGet();
@@ -123,17 +122,30 @@ final class CallDispatcher implements AutoCloseable {
             }
             directFallbacks.incrementAndGet();
         }
-        http.newCall(okHttpRequest(o)).enqueue(new Callback() {
+        Call okCall;
+        try {
+            okCall = http.newCall(okHttpRequest(o));
+        } catch (RuntimeException e) { // a URL or header OkHttp refuses: nothing was sent
+            inFlight.decrementAndGet();
+            notSendable(c, e);
+            return;
+        }
+        okCall.enqueue(new Callback() { // a closed client's executor refuses it: onFailure
             @Override
             public void onResponse(Call call, Response response) {
-                try (response) {
-                    ResponseBody body = response.body();
-                    byte[] bytes = body == null ? new byte[0] : body.bytes();
+                try {
+                    byte[] bytes;
+                    try (response) {
+                        ResponseBody body = response.body();
+                        bytes = body == null ? new byte[0] : body.bytes();
+                    } catch (IOException e) {
+                        answers.failure(c, e);
+                        return;
+                    } catch (RuntimeException e) {
+                        unreadable(c, e);
+                        return;
+                    }
                     answers.response(c, response.code(), bytes);
-                } catch (IOException e) {
-                    answers.failure(c, e);
-                } catch (RuntimeException e) {
-                    unreadable(c, e);
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -150,8 +162,22 @@ final class CallDispatcher implements AutoCloseable {
         });
     }
 
+    /** The request could not be built: REJECTED (nothing reached the exchange); the call ends. */
+    private void notSendable(OrderCall c, RuntimeException e) {
+        try {
+            outcomes.rejectAll(c, (short) 0, "not sendable: " + e.getMessage());
+        } finally {
+            calls.finished();
+        }
+    }
+
+    /** The answer's body could not be read: UNKNOWN (it may have executed); the call ends. */
     private void unreadable(OrderCall c, RuntimeException e) {
-        outcomes.unknownAll(c, (short) 0, "unreadable reply: " + e.getClass().getSimpleName());
+        try {
+            outcomes.unknownAll(c, (short) 0, "unreadable reply: " + e.getClass().getSimpleName());
+        } finally {
+            calls.finished();
+        }
     }
 
     /** The OkHttp request of a call (signed now, or with a fresh-enough pre-signed header). */

@@ -53,7 +53,8 @@ import java.util.function.IntConsumer;
  * by {@link SendQueue} (budget, priority, pacer), {@link CallDispatcher} (direct connection or OkHttp),
  * {@link OrderRequests} and {@link RequestSigner} (bytes and headers), {@link RetryPolicy} (401, 429, 5xx,
  * no reply), {@link ReplyTranslator} and {@link ExistingOrderAdoption} (answers → replies, 409 lookups),
- * {@link CallOutcomes} (replies out, the unknown listener) and {@link SignedGets}.
+ * {@link CallOutcomes} (replies out, the unknown listener) and {@link SignedGets}. {@link OpenCalls} counts
+ * the calls accepted and not yet ended, which is what {@link #isIdle} reads.
  */
 public final class KalshiRestSender implements IntentSender {
     private final MarketTickers tickers;
@@ -66,6 +67,7 @@ public final class KalshiRestSender implements IntentSender {
     private final CallDispatcher dispatcher;
     private final SendQueue queue;
     private final RetryPolicy retries;
+    private final OpenCalls calls = new OpenCalls();
     private boolean started;
 
     private final OrderIntentEvent intent = new OrderIntentEvent();
@@ -89,7 +91,7 @@ public final class KalshiRestSender implements IntentSender {
         this.gets = new SignedGets(config.origin(), client, signer);
         this.adoption = new ExistingOrderAdoption(gets, outcomes);
         this.translator = new ReplyTranslator(outcomes, adoption);
-        this.dispatcher = new CallDispatcher(config, client, new OrderRequests(signer), outcomes,
+        this.dispatcher = new CallDispatcher(config, client, new OrderRequests(signer), outcomes, calls,
             new DirectConnection.Handler<>() {
                 @Override
                 public void response(OrderCall c, int status, byte[] body) {
@@ -101,8 +103,8 @@ public final class KalshiRestSender implements IntentSender {
                     retries.noReply(c, e);
                 }
             });
-        this.queue = new SendQueue(config, pacer, dispatcher::dispatch);
-        this.retries = new RetryPolicy(config, queue, outcomes);
+        this.queue = new SendQueue(config, pacer, dispatcher::dispatch, calls);
+        this.retries = new RetryPolicy(config, queue, outcomes, calls);
     }
 
     /** Starts pre-signing (when the max age is above zero) and opens the direct connections. */
@@ -165,8 +167,8 @@ public final class KalshiRestSender implements IntentSender {
                     if (leg.orderId().isEmpty()) {
                         outcomes.publish(leg, OrderReplyEvent.REJECTED, cause, (short) 0, "no order id");
                     } else {
-                        queue.submit(new OrderCall(leg.action() == OrderIntentEvent.AMEND ? OrderCall.Kind.AMEND
-                            : OrderCall.Kind.DECREASE, List.of(leg), cause), false);
+                        submit(new OrderCall(leg.action() == OrderIntentEvent.AMEND ? OrderCall.Kind.AMEND
+                            : OrderCall.Kind.DECREASE, List.of(leg), cause));
                     }
                     break;
                 default:
@@ -175,13 +177,19 @@ public final class KalshiRestSender implements IntentSender {
             }
         }
         if (cancelLegs != null) {
-            queue.submit(new OrderCall(cancelLegs.size() == 1 ? OrderCall.Kind.CANCEL : OrderCall.Kind.BATCH_CANCEL,
-                cancelLegs, cause), false);
+            submit(new OrderCall(cancelLegs.size() == 1 ? OrderCall.Kind.CANCEL : OrderCall.Kind.BATCH_CANCEL,
+                cancelLegs, cause));
         }
         if (creates != null) {
-            queue.submit(new OrderCall(creates.size() == 1 ? OrderCall.Kind.CREATE : OrderCall.Kind.BATCH_CREATE,
-                creates, cause), false);
+            submit(new OrderCall(creates.size() == 1 ? OrderCall.Kind.CREATE : OrderCall.Kind.BATCH_CREATE,
+                creates, cause));
         }
+    }
+
+    /** Opens the call before it is queued: from here until it ends, {@link #isIdle} is false. */
+    private void submit(OrderCall c) {
+        calls.opened();
+        queue.submit(c, false);
     }
 
     private OrderCall.Leg leg(int i) {
@@ -198,9 +206,17 @@ public final class KalshiRestSender implements IntentSender {
 
     // ------------------------------------------------------------------ answers
 
+    /** An answer: retried or given up on by the policy, else translated; then the call ends (replies offered first). */
     private void handle(OrderCall c, int status, byte[] body) {
-        if (!retries.tookAnswer(c, status)) {
+        if (retries.tookAnswer(c, status)) {
+            return; // retried (still open), or given up on (ended there)
+        }
+        try {
             translator.translate(c, status, body);
+        } catch (RuntimeException e) { // a 2xx body that cannot be read: it may have executed
+            outcomes.unknownAll(c, (short) 0, "unreadable reply: " + e.getClass().getSimpleName());
+        } finally {
+            calls.finished();
         }
     }
 
@@ -216,10 +232,20 @@ public final class KalshiRestSender implements IntentSender {
 
     // ------------------------------------------------------------------ views
 
-    /** Nothing queued, in flight or scheduled for retry. */
+    /**
+     * Every order call accepted so far has ended, its replies offered to the {@link InboundPublisher}:
+     * nothing queued, in flight, waiting for a back-off or being looked up. One read of {@link OpenCalls}, so
+     * a call moving between those states is never missed. The replies may still be in the publisher's queue:
+     * read {@link InboundPublisher#isIdle()} after this for "every reply is on the ring".
+     */
     public boolean isIdle() {
-        return queue.isEmpty() && dispatcher.inFlight() == 0 && queue.scheduled() == 0;
+        return calls.none();
     }
+
+    /** Order calls accepted and not yet ended (queued, in flight, waiting to be retried). */
+    public long openCalls() { return calls.open(); }
+    /** Calls dropped without a reply because the sender was closed (waiting to be sent or retried, or sent to it after). */
+    public long abandoned() { return calls.abandoned(); }
 
     public long requests() { return dispatcher.sent(); }
     public long preSignedUsed() { return signer.preSignedUsed(); }
@@ -242,7 +268,7 @@ public final class KalshiRestSender implements IntentSender {
 
     /** Queues, in-flight and pause state, for diagnostics. */
     public String debugState() {
-        return queue.describe(dispatcher.inFlight()) + " 429s=" + retries.throttled() + dispatcher.describe();
+        return "open=" + calls.open() + " " + queue.describe(dispatcher.inFlight()) + " 429s=" + retries.throttled() + dispatcher.describe();
     }
 
     /** Write tokens the client-side budget holds now. */
@@ -250,8 +276,13 @@ public final class KalshiRestSender implements IntentSender {
         return queue.budgetAvailable();
     }
 
+    /**
+     * Stops sending: calls waiting in the queue or for a back-off are abandoned ({@link #abandoned}); calls
+     * in flight on direct connections fail (UNKNOWN, or abandoned if they would be retried); OkHttp's finish.
+     */
     @Override
     public void close() {
+        queue.close(); // before the pacer stops: a retry it will never run is counted as abandoned here
         pacer.shutdownNow();
         dispatcher.close();
     }

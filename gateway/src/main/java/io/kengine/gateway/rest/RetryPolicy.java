@@ -9,23 +9,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * backoff up to {@code maxRetries5xx} times, then UNKNOWN. No reply (timeout, connection lost): a create
  * or cancel is retried after {@code backoffInitial} up to its transport-retry limit (the same client order
  * id, so a create that landed answers 409); an amend or decrease is UNKNOWN at once (it is not idempotent).
+ * A call given up on ends here ({@link OpenCalls#finished}, after its replies are offered); a retried one
+ * stays open.
  */
 final class RetryPolicy {
     private final SenderConfig config;
     private final SendQueue queue;
     private final CallOutcomes outcomes;
+    private final OpenCalls calls;
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
     private final AtomicLong transportFailures = new AtomicLong();
 
-    RetryPolicy(SenderConfig config, SendQueue queue, CallOutcomes outcomes) {
+    RetryPolicy(SenderConfig config, SendQueue queue, CallOutcomes outcomes, OpenCalls calls) {
         this.config = config;
         this.queue = queue;
         this.outcomes = outcomes;
+        this.calls = calls;
     }
 
-    /** Takes a 401, 429 or 5xx answer (retried, or given up on) and returns true; any other status: false. */
+    /**
+     * Takes a 401, 429 or 5xx answer (retried, or given up on and ended) and returns true; any other status:
+     * false (the caller translates the answer and ends the call).
+     */
     boolean tookAnswer(OrderCall c, int status) {
         if (status == 401) {
             unauthorized.incrementAndGet();
@@ -33,7 +40,11 @@ final class RetryPolicy {
                 c.resigned = true; // a stale or clock-skewed pre-signed header: sign afresh, once
                 queue.submit(c, true);
             } else {
-                outcomes.rejectAll(c, (short) status, "unauthorized");
+                try {
+                    outcomes.rejectAll(c, (short) status, "unauthorized");
+                } finally {
+                    calls.finished();
+                }
             }
             return true;
         }
@@ -47,7 +58,11 @@ final class RetryPolicy {
             if (c.retries5xx++ < config.maxRetries5xx()) {
                 queue.retryLater(c, queue.backoffNanos(c.retries5xx));
             } else {
-                outcomes.unknownAll(c, (short) status, "http " + status);
+                try {
+                    outcomes.unknownAll(c, (short) status, "http " + status);
+                } finally {
+                    calls.finished();
+                }
             }
             return true;
         }
@@ -62,7 +77,11 @@ final class RetryPolicy {
         if (c.transportRetries++ < max) {
             queue.retryLater(c, config.backoffInitial().toNanos());
         } else {
-            outcomes.unknownAll(c, (short) 0, "no reply: " + e.getClass().getSimpleName());
+            try {
+                outcomes.unknownAll(c, (short) 0, "no reply: " + e.getClass().getSimpleName());
+            } finally {
+                calls.finished();
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -14,11 +13,15 @@ import java.util.function.Consumer;
  * queue's lock, so calls leave in queue order); the rest waits for one pump the pacer runs when the
  * tokens will be there. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
  * bucket; the refused call goes first again.
+ *
+ * <p>{@link #close} abandons what waits here (queued, or for a retry's back-off) and everything submitted
+ * after it: each such call ends in {@link OpenCalls#abandoned}, exactly once, never sent.
  */
 final class SendQueue {
     private final boolean rateBudget;
     private final ScheduledExecutorService pacer;
     private final Consumer<OrderCall> dispatch;
+    private final OpenCalls calls;
 
     // guarded by this
     private final ArrayDeque<OrderCall> cancels = new ArrayDeque<>();
@@ -28,21 +31,34 @@ final class SendQueue {
     private long pausedUntilNanos;
     private long pumpAtNanos = Long.MAX_VALUE;
     private int consecutive429;
+    /** Retries waiting for their back-off on the pacer. */
+    private int scheduled;
+    private boolean closed;
 
-    private final AtomicInteger scheduled = new AtomicInteger();
     private final AtomicLong budgetWaits = new AtomicLong();
 
-    /** @param dispatch sends one call; runs under this queue's lock */
-    SendQueue(SenderConfig config, ScheduledExecutorService pacer, Consumer<OrderCall> dispatch) {
+    /**
+     * @param dispatch sends one call; runs under this queue's lock
+     * @param calls    where a call this queue abandons ends
+     */
+    SendQueue(SenderConfig config, ScheduledExecutorService pacer, Consumer<OrderCall> dispatch, OpenCalls calls) {
         this.rateBudget = config.rateBudget();
         this.pacer = pacer;
         this.dispatch = dispatch;
+        this.calls = calls;
         this.budget = new RateBudget(config.tier().writePerSecond(), config.tier().writeCapacity(), System.nanoTime());
         this.backoff = new Backoff(config);
     }
 
-    /** Queues a call (first: ahead of its queue, for retries) and sends what the budget allows now. */
+    /**
+     * Queues a call (first: ahead of its queue, for retries) and sends what the budget allows now. Once
+     * closed, the call is abandoned instead.
+     */
     synchronized void submit(OrderCall c, boolean first) {
+        if (closed) {
+            calls.abandoned(1);
+            return;
+        }
         ArrayDeque<OrderCall> q = c.isCancel() ? cancels : others;
         if (first) {
             q.addFirst(c);
@@ -53,6 +69,9 @@ final class SendQueue {
     }
 
     private synchronized void pump() {
+        if (closed) {
+            return;
+        }
         long now = System.nanoTime();
         if (now < pausedUntilNanos) {
             schedulePump(pausedUntilNanos, now);
@@ -93,6 +112,10 @@ final class SendQueue {
 
     /** A 429: pause all sending (longer with each 429 in a row), empty the bucket, put the call first again. */
     synchronized void throttled(OrderCall c) {
+        if (closed) {
+            calls.abandoned(1);
+            return;
+        }
         long now = System.nanoTime();
         consecutive429++;
         long delay = backoff.nanos(consecutive429);
@@ -111,29 +134,52 @@ final class SendQueue {
         return backoff.nanos(attempt);
     }
 
-    /** Submits the call first in its queue after the delay, on the pacer; dropped once the pacer is closed. */
+    /**
+     * Submits the call first in its queue after the delay, on the pacer. Abandoned when the queue is closed
+     * now; when it closes during the delay, {@link #close} abandons it (counted in {@code scheduled}).
+     */
     void retryLater(OrderCall c, long delayNanos) {
-        scheduled.incrementAndGet();
+        synchronized (this) {
+            if (closed) {
+                calls.abandoned(1);
+                return;
+            }
+            scheduled++;
+        }
         try {
-            pacer.schedule(() -> {
-                try {
-                    submit(c, true);
-                } finally {
-                    scheduled.decrementAndGet();
-                }
-            }, delayNanos, TimeUnit.NANOSECONDS);
+            pacer.schedule(() -> retryNow(c), delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            scheduled.decrementAndGet(); // closed: nothing is retried any more
+            synchronized (this) {
+                if (!closed) { // else close() counted it among the scheduled
+                    scheduled--;
+                    calls.abandoned(1);
+                }
+            }
         }
     }
 
-    synchronized boolean isEmpty() {
-        return cancels.isEmpty() && others.isEmpty();
+    private synchronized void retryNow(OrderCall c) {
+        if (closed) {
+            return; // close() abandoned it with the other scheduled retries
+        }
+        scheduled--;
+        submit(c, true);
     }
 
-    /** Retries waiting for their backoff. */
-    int scheduled() {
-        return scheduled.get();
+    /**
+     * Sends nothing more: the calls queued and the retries waiting for their back-off are abandoned now,
+     * whatever is submitted, re-queued or retried later when it comes. Call before shutting the pacer down.
+     */
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        int n = cancels.size() + others.size() + scheduled;
+        cancels.clear();
+        others.clear();
+        scheduled = 0;
+        calls.abandoned(n);
     }
 
     long budgetWaits() {
@@ -148,7 +194,7 @@ final class SendQueue {
     synchronized String describe(int inFlight) {
         long now = System.nanoTime();
         return "cancels=" + cancels.size() + " others=" + others.size() + " inFlight=" + inFlight
-            + " scheduled=" + scheduled.get() + " pausedForMs=" + Math.max(0, (pausedUntilNanos - now) / 1_000_000)
+            + " scheduled=" + scheduled + " pausedForMs=" + Math.max(0, (pausedUntilNanos - now) / 1_000_000)
             + " pumpInMs=" + (pumpAtNanos == Long.MAX_VALUE ? -1 : (pumpAtNanos - now) / 1_000_000)
             + " tokens=" + budget.available(now);
     }
