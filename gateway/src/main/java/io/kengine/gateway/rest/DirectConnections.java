@@ -56,6 +56,17 @@ final class DirectConnections<T> implements AutoCloseable {
         return n;
     }
 
+    /** Connections up and idle now (a send would be taken); for tests. */
+    int idle() {
+        int n = 0;
+        for (DirectConnection<T> c : connections) {
+            if (c.isIdle()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     long connects() {
         long n = 0;
         for (DirectConnection<T> c : connections) {

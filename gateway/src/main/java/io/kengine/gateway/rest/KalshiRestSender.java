@@ -35,7 +35,8 @@ import java.util.function.IntConsumer;
  * it to OkHttp. Answers arrive on the {@code gateway-direct-N} reader threads or OkHttp's threads and go
  * to the {@link InboundPublisher}'s own thread, which alone publishes inbound. Requests the rate budget
  * cannot pay yet, retries and backoffs are dispatched later by {@code gateway-pacer} (it signs those
- * itself); a 401's fresh retry is dispatched by the thread that read the 401.
+ * itself); a 401's fresh retry is dispatched by the thread that read the 401. Each write of an order
+ * request is reported to {@link SenderConfig#wireObserver()} ({@link WireObserver}: receive-to-wire).
  *
  * <p><b>Per intent.</b> Its create legs go as one create or one batch create, its cancels as one cancel
  * or one batch cancel, amends and decreases one by one. Costs mirror Kalshi's Write bucket (create,
@@ -142,6 +143,7 @@ public final class KalshiRestSender implements IntentSender {
         view.wrap(buffer, offset, length);
         intent.wrap(view, 0);
         long cause = intent.sequence();
+        long causeNanos = EventHeader.timestampNanos(buffer, offset);
         List<OrderCall.Leg> creates = null;
         List<OrderCall.Leg> cancelLegs = null;
         int n = intent.legCount();
@@ -168,7 +170,7 @@ public final class KalshiRestSender implements IntentSender {
                         outcomes.publish(leg, OrderReplyEvent.REJECTED, cause, (short) 0, "no order id");
                     } else {
                         submit(new OrderCall(leg.action() == OrderIntentEvent.AMEND ? OrderCall.Kind.AMEND
-                            : OrderCall.Kind.DECREASE, List.of(leg), cause));
+                            : OrderCall.Kind.DECREASE, List.of(leg), cause, causeNanos));
                     }
                     break;
                 default:
@@ -178,11 +180,11 @@ public final class KalshiRestSender implements IntentSender {
         }
         if (cancelLegs != null) {
             submit(new OrderCall(cancelLegs.size() == 1 ? OrderCall.Kind.CANCEL : OrderCall.Kind.BATCH_CANCEL,
-                cancelLegs, cause));
+                cancelLegs, cause, causeNanos));
         }
         if (creates != null) {
             submit(new OrderCall(creates.size() == 1 ? OrderCall.Kind.CREATE : OrderCall.Kind.BATCH_CREATE,
-                creates, cause));
+                creates, cause, causeNanos));
         }
     }
 
@@ -263,8 +265,12 @@ public final class KalshiRestSender implements IntentSender {
     public long directFallbacks() { return dispatcher.directFallbacks(); }
     /** Direct connections up now (0 when they are off). */
     public int directConnected() { return dispatcher.directConnected(); }
+    /** Direct connections up and idle now (the next call would be written on one); for tests. */
+    int directIdle() { return dispatcher.directIdle(); }
     /** Idle direct connections closed and reopened before a middlebox could drop them silently. */
     public long directRecycles() { return dispatcher.directRecycles(); }
+    /** Exceptions the {@link SenderConfig#wireObserver()} threw (caught; the calls went on unaffected). */
+    public long wireObserverFailures() { return dispatcher.wireObserverFailures(); }
 
     /** Queues, in-flight and pause state, for diagnostics. */
     public String debugState() {

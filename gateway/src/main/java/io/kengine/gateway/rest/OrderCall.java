@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One order call the sender makes for an intent: its kind, its legs, the intent's sequence (the cause of
- * every reply), its Write-token cost and its retry state. The retry fields are touched by one thread at a
- * time: whoever holds the call (the dispatching thread, then the one that reads its answer).
+ * every reply) and header timestamp (the receive time of what caused it, for the {@link WireObserver}), its
+ * Write-token cost and its retry state. The retry fields and {@code dispatches} are touched by one thread at
+ * a time: whoever holds the call (the dispatching thread, then the one that reads its answer).
  */
 final class OrderCall {
     enum Kind { CREATE, BATCH_CREATE, AMEND, DECREASE, CANCEL, BATCH_CANCEL }
@@ -18,15 +19,20 @@ final class OrderCall {
     final Kind kind;
     final List<Leg> legs;
     final long cause;
+    /** The intent's header timestamp: the receive time of the event that caused it. */
+    final long causeTimestampNanos;
     final long cost;
+    /** Times {@link CallDispatcher#dispatch} took it (the next dispatch's attempt number). */
+    int dispatches;
     int retries5xx;
     int transportRetries;
     boolean resigned;
 
-    OrderCall(Kind kind, List<Leg> legs, long cause) {
+    OrderCall(Kind kind, List<Leg> legs, long cause, long causeTimestampNanos) {
         this.kind = kind;
         this.legs = legs;
         this.cause = cause;
+        this.causeTimestampNanos = causeTimestampNanos;
         long per = kind == Kind.CANCEL || kind == Kind.BATCH_CANCEL ? RateTier.COST_CANCEL : RateTier.COST_ORDER;
         this.cost = per * legs.size();
     }

@@ -35,6 +35,7 @@ public final class SenderConfig {
     private final int directConnections;
     private final Duration directMaxIdle;
     private final TcpKeepAlive directKeepAlive;
+    private final WireObserver wireObserver;
 
     private SenderConfig(Builder b) {
         String base = Objects.requireNonNull(b.restBaseUrl, "restBaseUrl");
@@ -67,6 +68,7 @@ public final class SenderConfig {
         this.directConnections = b.directConnections;
         this.directMaxIdle = b.directMaxIdle;
         this.directKeepAlive = b.directKeepAlive;
+        this.wireObserver = b.wireObserver;
     }
 
     public static Builder builder() {
@@ -105,6 +107,8 @@ public final class SenderConfig {
     public Duration directMaxIdle() { return directMaxIdle; }
     /** TCP keepalive timing of the direct connections' sockets (see {@link Builder#directKeepAlive}). */
     TcpKeepAlive directKeepAlive() { return directKeepAlive; }
+    /** Told when each order request has been written to the socket ({@link WireObserver}); {@link WireObserver#NONE} by default. */
+    public WireObserver wireObserver() { return wireObserver; }
 
     @Override
     public String toString() {
@@ -136,6 +140,7 @@ public final class SenderConfig {
         private int directConnections = 2;
         private Duration directMaxIdle = Duration.ofSeconds(50);
         private TcpKeepAlive directKeepAlive = TcpKeepAlive.DEFAULT;
+        private WireObserver wireObserver = WireObserver.NONE;
 
         public Builder restBaseUrl(String url) { restBaseUrl = url; return this; }
         public Builder keyId(String id) { keyId = id; return this; }
@@ -175,6 +180,13 @@ public final class SenderConfig {
             directKeepAlive = new TcpKeepAlive(idle, interval, count);
             return this;
         }
+
+        /**
+         * Told each time an order call's request has been written to the socket, with the cause's receive
+         * timestamp (receive-to-wire latency); see {@link WireObserver} for the threads it runs on. It must
+         * not block or allocate. Default {@link WireObserver#NONE}.
+         */
+        public Builder wireObserver(WireObserver o) { wireObserver = Objects.requireNonNull(o, "wireObserver"); return this; }
 
         public SenderConfig build() {
             return new SenderConfig(this);

@@ -51,7 +51,7 @@ class SendQueueTest {
     private OrderCall open(String clientOrderId) {
         calls.opened();
         return new OrderCall(OrderCall.Kind.CREATE, List.of(new OrderCall.Leg(0, "KX", OrderIntentEvent.CREATE, Codes.BID,
-            5_000, 100, OrderIntentEvent.TIF_GTC, (byte) 0, clientOrderId, "", "")), 1);
+            5_000, 100, OrderIntentEvent.TIF_GTC, (byte) 0, clientOrderId, "", "")), 1, 0L);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {

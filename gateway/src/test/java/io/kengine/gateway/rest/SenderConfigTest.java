@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SenderConfigTest {
@@ -41,5 +42,13 @@ class SenderConfigTest {
         assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(null, Duration.ofSeconds(5), 3));
         assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(5), 0));
         assertThrows(IllegalArgumentException.class, () -> builder().directKeepAlive(Duration.ofSeconds(15), Duration.ofSeconds(5), 128));
+    }
+
+    @Test
+    void wireObserverDefaultsToNoneAndIsRequired() {
+        assertSame(WireObserver.NONE, builder().build().wireObserver());
+        WireObserver o = (ts, legs, attempt) -> { };
+        assertSame(o, builder().wireObserver(o).build().wireObserver());
+        assertThrows(NullPointerException.class, () -> builder().wireObserver(null));
     }
 }

@@ -89,7 +89,7 @@ class SigningTest {
                 OrderCall.Kind.CREATE, OrderCall.Kind.BATCH_CANCEL, OrderCall.Kind.AMEND}) {
                 OrderCall.Leg leg = new OrderCall.Leg(0, "KXA", OrderIntentEvent.CREATE, Codes.BID, 5_000,
                     100, OrderIntentEvent.TIF_GTC, (byte) 0, "k1-1", "k1-2", "ord-1");
-                Request r = sender.request(new OrderCall(kind, List.of(leg, leg), 1));
+                Request r = sender.request(new OrderCall(kind, List.of(leg, leg), 1, 0L));
                 String path = r.url().encodedPath();
                 String message = r.header(AuthHeaders.TIMESTAMP) + r.method() + path;
                 assertEquals(0, opensslVerify(pub, message, r.header(AuthHeaders.SIGNATURE)), kind + " " + message);

@@ -21,8 +21,14 @@ final class TestIntents {
 
     /** A one-leg intent with header sequence {@code sequence} (the cause of its replies), sent. */
     static void send(KalshiRestSender sender, long sequence, byte action, String clientOrderId, String orderId) {
+        send(sender, sequence, action, clientOrderId, orderId, System.nanoTime());
+    }
+
+    /** ... with header timestamp {@code causeNanos} (the receive time of what caused it). */
+    static void send(KalshiRestSender sender, long sequence, byte action, String clientOrderId, String orderId,
+                     long causeNanos) {
         UnsafeBuffer b = new UnsafeBuffer(new byte[EventHeader.MAX_EVENT_LENGTH]);
-        OrderIntentEvent e = new OrderIntentEvent().wrapForEncode(b, 0, 0, sequence - 1, System.nanoTime());
+        OrderIntentEvent e = new OrderIntentEvent().wrapForEncode(b, 0, 0, sequence - 1, causeNanos);
         UnsafeBuffer id = new UnsafeBuffer(clientOrderId.getBytes(StandardCharsets.US_ASCII));
         int leg = e.addLeg(action, 0, Codes.BID, 5_000, 100, OrderIntentEvent.TIF_GTC, (byte) 0, id, 0, id.capacity());
         if (orderId != null) {
