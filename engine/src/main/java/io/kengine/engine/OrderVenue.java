@@ -21,6 +21,13 @@ public interface OrderVenue extends AutoCloseable {
         return GatewaySignals.NONE;
     }
 
+    /**
+     * Where to record receive-to-wire latency (the causing event's receive timestamp, on {@code clock}, to the
+     * order request on the socket), for venues that write to one. Called once, after the rings exist.
+     */
+    default void recordWireLatency(io.kengine.engine.ops.LatencyRecorder recorder, org.agrona.concurrent.EpochNanoClock clock) {
+    }
+
     /** Called once the market source runs: e.g. the start-up reconciliation. */
     default void afterMarketSourceStarted() {
     }

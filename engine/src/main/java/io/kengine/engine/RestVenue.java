@@ -1,5 +1,6 @@
 package io.kengine.engine;
 
+import io.kengine.engine.ops.LatencyRecorder;
 import io.kengine.gateway.GatewaySignals;
 import io.kengine.gateway.IntentSender;
 import io.kengine.gateway.MarketTickers;
@@ -7,7 +8,9 @@ import io.kengine.gateway.rest.InboundPublisher;
 import io.kengine.gateway.rest.KalshiRestSender;
 import io.kengine.gateway.rest.Reconciler;
 import io.kengine.gateway.rest.SenderConfig;
+import io.kengine.gateway.rest.WireObserver;
 import io.kengine.protocol.stage.EventPublisher;
+import org.agrona.concurrent.EpochNanoClock;
 
 /**
  * An exchange over Kalshi's REST API: the gateway's sender (signing, rate budget, retries, replies as
@@ -23,6 +26,7 @@ public final class RestVenue implements OrderVenue {
     private InboundPublisher inbound;
     private volatile KalshiRestSender sender; // read by the metrics thread at scrape time
     private Reconciler reconciler;
+    private final ReceiveToWire wire = new ReceiveToWire();
 
     public RestVenue(SenderConfig config, MarketTickers tickers, Reconciler.Settings settings) {
         this.config = config;
@@ -33,10 +37,16 @@ public final class RestVenue implements OrderVenue {
     @Override
     public IntentSender sender(EventPublisher ring) {
         inbound = new InboundPublisher(ring).start();
-        sender = new KalshiRestSender(config, tickers, inbound).start();
+        sender = new KalshiRestSender(config.withWireObserver(wire), tickers, inbound).start();
         reconciler = new Reconciler(sender, tickers, inbound, settings, config.clockMillis());
         signals.target = reconciler;
         return sender;
+    }
+
+    @Override
+    public void recordWireLatency(LatencyRecorder recorder, EpochNanoClock clock) {
+        wire.clock = clock;
+        wire.recorder = recorder;
     }
 
     @Override
@@ -82,6 +92,24 @@ public final class RestVenue implements OrderVenue {
         }
         if (inbound != null) {
             inbound.close();
+        }
+    }
+
+    /**
+     * Receive-to-wire: the causing event's receive timestamp (the intent's) → the request's last byte
+     * written, recorded from whichever gateway thread wrote it. First sends only: a resend's figure would
+     * include its back-off. Nothing is recorded until the engine hands over its recorder.
+     */
+    private static final class ReceiveToWire implements WireObserver {
+        private volatile EpochNanoClock clock;
+        private volatile LatencyRecorder recorder;
+
+        @Override
+        public void written(long causeTimestampNanos, int legs, int attempt) {
+            LatencyRecorder r = recorder;
+            if (r != null && attempt == 0) {
+                r.record(clock.nanoTime() - causeTimestampNanos);
+            }
         }
     }
 

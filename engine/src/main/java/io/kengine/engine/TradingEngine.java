@@ -63,6 +63,7 @@ public final class TradingEngine implements AutoCloseable {
         EngineRuntime runtime = new EngineRuntime(options, clock,
             intents -> (stages[0] = new BusinessStages(intents, resync, venue.signals())).inOrder(),
             venue::sender, venue::isIdle);
+        venue.recordWireLatency(runtime.latencies().get(io.kengine.engine.ops.LatencyPath.RECEIVE_TO_WIRE), clock);
         IdleRehearsal rehearsal = options.idleRehearsalNanos() > 0
             ? new IdleRehearsal(options.runId(), options.mode(), parameters, clock.nanoTime()) : null;
         if (rehearsal != null && !runtime.rehearseWhenIdle(rehearsal::step)) {

@@ -1,6 +1,7 @@
 package io.kengine.engine.ops;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * the path and read by others without touching it: HdrHistogram's {@link SingleWriterRecorder}
  * (wait-free, allocation-free record; the reader swaps interval histograms).
  *
- * <p>{@link #record} may be called by one thread only. {@link #snapshot} (status, metrics scrape)
+ * <p>{@link #record} may be called by one thread only, unless the recorder was made for several writers
+ * (HdrHistogram's {@link Recorder}: still wait-free and allocation-free, at a few more ns per record).
+ * {@link #snapshot} (status, metrics scrape)
  * may be called from any thread: it folds the interval into a cumulative histogram (count, sum) and
  * a recent window of 10 to 20 seconds (quantiles), so two readers never steal each other's samples.
  */
@@ -20,7 +23,8 @@ public final class LatencyRecorder {
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final String path;
-    private final SingleWriterRecorder recorder = new SingleWriterRecorder(1, MAX_NANOS, 2);
+    private final SingleWriterRecorder recorder;
+    private final Recorder shared; // several writers: used instead of recorder
     private final Histogram cumulative = new Histogram(1, MAX_NANOS, 2);
     private Histogram current = new Histogram(1, MAX_NANOS, 2);
     private Histogram previous = new Histogram(1, MAX_NANOS, 2);
@@ -29,16 +33,28 @@ public final class LatencyRecorder {
     private long rotatedAt = System.nanoTime();
 
     public LatencyRecorder(String path) {
+        this(path, false);
+    }
+
+    /** @param severalWriters true when more than one thread records (e.g. the gateway's writing threads) */
+    public LatencyRecorder(String path, boolean severalWriters) {
         this.path = path;
+        this.recorder = severalWriters ? null : new SingleWriterRecorder(1, MAX_NANOS, 2);
+        this.shared = severalWriters ? new Recorder(1, MAX_NANOS, 2) : null;
     }
 
     public String path() {
         return path;
     }
 
-    /** Records one latency in nanoseconds; call from the path's owning thread only. */
+    /** Records one latency in nanoseconds; from the path's owning thread only, unless made for several writers. */
     public void record(long nanos) {
-        recorder.recordValue(nanos < 1 ? 1 : Math.min(nanos, MAX_NANOS));
+        long v = nanos < 1 ? 1 : Math.min(nanos, MAX_NANOS);
+        if (recorder != null) {
+            recorder.recordValue(v);
+        } else {
+            shared.recordValue(v);
+        }
     }
 
     /** Quantiles over the recent window; count and sum since start. */
@@ -48,7 +64,7 @@ public final class LatencyRecorder {
     }
 
     public synchronized Snapshot snapshot() {
-        interval = recorder.getIntervalHistogram(interval);
+        interval = recorder != null ? recorder.getIntervalHistogram(interval) : shared.getIntervalHistogram(interval);
         cumulative.add(interval);
         long now = System.nanoTime();
         if (now - rotatedAt >= WINDOW_NANOS) {

@@ -13,7 +13,7 @@ public final class LatencyRecorders {
 
     public LatencyRecorders() {
         for (LatencyPath p : LatencyPath.values()) {
-            recorders.put(p, new LatencyRecorder(p.label()));
+            recorders.put(p, new LatencyRecorder(p.label(), p.severalWriters()));
         }
     }
 

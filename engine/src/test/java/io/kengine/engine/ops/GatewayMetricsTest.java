@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An engine whose orders go over REST (the embedded simulator, as the default run) exports the gateway's counters. */
 class GatewayMetricsTest {
+    private static final Pattern RECEIVE_TO_WIRE = Pattern.compile("(?m)^kengine_latency_seconds_count\\{path=\"receive_to_wire\"\\} (\\d+)$");
     private static final Pattern RECYCLES = Pattern.compile("(?m)^kengine_gateway_connection_recycles_total (\\d+)$");
 
     @Test
@@ -58,6 +59,11 @@ class GatewayMetricsTest {
             long exported = Long.parseLong(m.group(1));
             assertTrue(exported >= before && exported <= after, exported + " outside [" + before + ", " + after + "]");
             assertTrue(metrics.contains("# TYPE kengine_gateway_connection_recycles_total counter"), metrics);
+            // every order request written to the simulator's socket is timed from the frame that caused it
+            Matcher wire = RECEIVE_TO_WIRE.matcher(metrics);
+            assertTrue(wire.find(), metrics);
+            assertTrue(Long.parseLong(wire.group(1)) > 0, "no receive-to-wire sample although orders were sent: " + metrics);
+            assertTrue(Long.parseLong(wire.group(1)) <= rest.requests(), "more samples than requests written: " + metrics);
         } finally {
             GracefulShutdown.run(engine, ops, 1_000, "test over", System.out);
         }

@@ -71,6 +71,35 @@ public final class SenderConfig {
         this.wireObserver = b.wireObserver;
     }
 
+    /** A copy with another wire observer (e.g. the engine's receive-to-wire recorder, known only once its rings exist). */
+    public SenderConfig withWireObserver(WireObserver observer) {
+        return new SenderConfig(this, Objects.requireNonNull(observer, "wireObserver"));
+    }
+
+    private SenderConfig(SenderConfig c, WireObserver observer) {
+        this.origin = c.origin;
+        this.keyId = c.keyId;
+        this.privateKey = c.privateKey;
+        this.tier = c.tier;
+        this.preSignMaxAge = c.preSignMaxAge;
+        this.connectTimeout = c.connectTimeout;
+        this.readTimeout = c.readTimeout;
+        this.callTimeout = c.callTimeout;
+        this.maxRetries5xx = c.maxRetries5xx;
+        this.createTransportRetries = c.createTransportRetries;
+        this.cancelTransportRetries = c.cancelTransportRetries;
+        this.backoffInitial = c.backoffInitial;
+        this.backoffMax = c.backoffMax;
+        this.seed = c.seed;
+        this.clockMillis = c.clockMillis;
+        this.maxConnections = c.maxConnections;
+        this.rateBudget = c.rateBudget;
+        this.directConnections = c.directConnections;
+        this.directMaxIdle = c.directMaxIdle;
+        this.directKeepAlive = c.directKeepAlive;
+        this.wireObserver = observer;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
