@@ -26,6 +26,7 @@ final class OrderReplies {
     private final Reconciliation reconciliation;
     private long unmatched;
     private long rejects;
+    private long lateAmendReplies;
 
     OrderReplies(LiveOrders orders, ReconcileRound round, OrderTransitions transitions, Reconciliation reconciliation) {
         this.orders = orders;
@@ -76,6 +77,14 @@ final class OrderReplies {
                 break;
             case OrderReplyEvent.AMENDED:
             case OrderReplyEvent.DECREASED:
+                if (o.state == LiveOrder.State.PENDING_AMEND && o.pendingClientOrderIdLength > 0 && !viaPending) {
+                    // The answer to an earlier amend, matched under the id that amend gave the order: the
+                    // user_orders update confirmed it first and the next amend is already out. Taking it for
+                    // the pending amend would adopt an id the exchange has not given yet (Kalshi then refuses
+                    // the next amend: order_id_and_client_order_id_mismatch).
+                    lateAmendReplies++;
+                    break;
+                }
                 if (o.state == LiveOrder.State.PENDING_AMEND || o.state == LiveOrder.State.UNKNOWN) {
                     amended(o, now);
                 } // else a late duplicate: the order already has this size
@@ -186,5 +195,10 @@ final class OrderReplies {
     /** Replies that refused one of our requests (exchange 4xx, or not sendable). */
     long rejects() {
         return rejects;
+    }
+
+    /** Answers to an amend that a user_orders update had already confirmed, ignored while the next amend was out. */
+    long lateAmendReplies() {
+        return lateAmendReplies;
     }
 }

@@ -298,6 +298,11 @@ public final class QuoteOrdersStage implements Stage {
         return replies.rejects();
     }
 
+    /** Amend answers that arrived after the user_orders update had confirmed them and the next amend was out. */
+    public long lateAmendReplies() {
+        return replies.lateAmendReplies();
+    }
+
     public long unmatchedReplies() {
         return replies.unmatched();
     }

@@ -118,6 +118,37 @@ class OrderStateMachineTest {
         assertEquals("PARTIALLY_FILLED", d.state(1, BID));
     }
 
+    /**
+     * Kalshi's user_orders update (an ACCEPTED under the new id) often beats the REST answer to an amend. The
+     * engine then amends again, and the late REST answer to the first amend, under the id the first amend gave,
+     * must not be taken for the second: that would adopt an id the exchange has not given, and every later
+     * amend would be refused (order_id_and_client_order_id_mismatch). Seen in the loopback harness over REST.
+     */
+    @Test
+    void aLateAnswerToAnEarlierAmendDoesNotConfirmThePendingOne() {
+        restingBid(1, "X1");
+        d.quote(1, 4_700, 1_000, 5_200, 0);                                    // amend kabc-1 → kabc-2
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-2", "X1", 4_700, 1_000);    // user_orders: resting as kabc-2
+        assertEquals("RESTING", d.state(1, BID));
+        d.quote(1, 4_600, 1_000, 5_200, 0);                                    // amend kabc-2 → kabc-3
+        assertEquals("kabc-2", d.lastIntent().legClientOrderId(0));
+        assertEquals("kabc-3", d.lastIntent().legUpdatedClientOrderId(0));
+        int intents = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, "kabc-2", "X1", 4_700, 1_000);     // REST answer to the first amend, late
+        assertEquals(intents, d.intents().size(), "the late answer was taken for the amend still out, and acted on");
+        assertEquals("PENDING_AMEND", d.state(1, BID));
+        assertEquals(1, d.stage.lateAmendReplies());
+        d.reply(1, OrderReplyEvent.REJECTED, "kabc-2", "X1", 0, 0);            // the second amend refused (e.g. post-only)
+        assertEquals("RESTING", d.state(1, BID));
+        d.quote(1, 4_500, 1_000, 5_200, 0);
+        assertEquals("kabc-2", d.lastIntent().legClientOrderId(0), "the id the exchange gave, not the refused one");
+
+        d.reply(1, OrderReplyEvent.AMENDED, "kabc-4", "X1", 4_500, 1_000);     // this amend's own answer confirms it
+        assertEquals("RESTING", d.state(1, BID));
+        d.quote(1, 4_400, 1_000, 5_200, 0);
+        assertEquals("kabc-4", d.lastIntent().legClientOrderId(0));
+    }
+
     @Test
     void smallerSizeAtTheSamePriceDecreasesAndAmendCarriesTheFilledTotal() {
         restingBid(1, "X1");
