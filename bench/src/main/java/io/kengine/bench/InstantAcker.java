@@ -22,7 +22,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * by the producer thread, which publishes them inbound), because a sender must never publish into
  * the inbound ring itself (see {@link IntentSender}). Allocation-free.
  */
-final class InstantAcker implements IntentSender {
+final class InstantAcker implements IntentSender, HarnessVenue {
     private final PlannedClock clock;
     private final OneToOneRingBuffer acks = new OneToOneRingBuffer(
         new UnsafeBuffer(BufferUtil.allocateDirectAligned((1 << 22) + RingBufferDescriptor.TRAILER_LENGTH, 64)));
@@ -64,6 +64,26 @@ final class InstantAcker implements IntentSender {
         }
     }
 
+    @Override
+    public IntentSender sender(EventPublisher inbound) {
+        return this;
+    }
+
+    @Override
+    public void pump(EventPublisher control) {
+        drainInto(control);
+    }
+
+    @Override
+    public org.HdrHistogram.Histogram wireInterval(org.HdrHistogram.Histogram reuse) {
+        return wire.getIntervalHistogram(reuse);
+    }
+
+    @Override
+    public void close() {
+        // nothing of its own: the runtime closes the sender side
+    }
+
     /** Publishes every acknowledgement waiting, on the caller's (producer) thread; returns how many. */
     int drainInto(EventPublisher out) {
         inbound = out;
@@ -77,11 +97,13 @@ final class InstantAcker implements IntentSender {
         inbound.publish();
     }
 
-    boolean idle() {
+    @Override
+    public boolean idle() {
         return acksRead == acksWritten;
     }
 
-    long lost() {
+    @Override
+    public long lost() {
         return lost;
     }
 }

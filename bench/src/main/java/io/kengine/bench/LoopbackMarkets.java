@@ -18,7 +18,10 @@ import io.kengine.sim.server.SimServerConfig;
  */
 final class LoopbackMarkets implements AutoCloseable {
     static final String KEY_ID = "bench";
+    /** The engine's own key and account (the {@code +rest} paths trade with it; the maker's orders move the books). */
+    static final String ENGINE_KEY_ID = "bench-engine";
     private static final String ACCOUNT = "maker";
+    private static final String ENGINE_ACCOUNT = "engine";
 
     private final SimServer server;
     private final String[] tickers;
@@ -30,9 +33,11 @@ final class LoopbackMarkets implements AutoCloseable {
         this.resting = new String[markets];
         this.server = new SimServer(SimServerConfig.builder().port(0).rateLimits(false).build()).start();
         server.registerKey(KEY_ID, ACCOUNT, publicKeyPem);
+        server.registerKey(ENGINE_KEY_ID, ENGINE_ACCOUNT, publicKeyPem);
         server.exchange(ex -> {
             long now = server.now();
             ex.deposit(ACCOUNT, FixedPoint.parseMoney("100000000"));
+            ex.deposit(ENGINE_ACCOUNT, FixedPoint.parseMoney("100000000"));
             for (int m = 0; m < markets; m++) {
                 tickers[m] = ticker(m);
                 ex.addMarket(new MarketSpec(tickers[m], "KXLOOP-26DEC31", "KXLOOP", TickGrid.uniform(FixedPoint.CENT), 0,

@@ -14,14 +14,14 @@ import java.nio.file.Path;
 
 /**
  * The real engine as the tick-to-intent paths run it: {@link EngineRuntime} with {@link BusinessStages},
- * the orders stage wrapped by {@link IntentLatencyMark}, {@link InstantAcker} as the sender, the session
+ * the orders stage wrapped by {@link IntentLatencyMark}, a {@link HarnessVenue} as the sender, the session
  * announced with {@link BenchParameters}. Its acknowledgements are published by the caller's thread
  * ({@link #pump}), which must be the one driving the path.
  */
 final class MarkedEngine implements AutoCloseable {
     final EngineRuntime runtime;
     final BusinessStages stages;
-    final InstantAcker acker;
+    final HarnessVenue venue;
     final EventPublisher control; // the driver thread's publisher: session, acknowledgements
     private final IntentLatencyMark mark;
     final IdleRehearsal rehearsal; // null when off
@@ -29,8 +29,9 @@ final class MarkedEngine implements AutoCloseable {
 
     final StageBreakdown breakdown; // null unless asked for
 
-    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, long rehearsalNanos) {
-        this(mapping, wait, journal, runId, clock, false, DEFAULT_INBOUND, DEFAULT_OUTBOUND, rehearsalNanos);
+    MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, long rehearsalNanos,
+                 HarnessVenue venue) {
+        this(mapping, wait, journal, runId, clock, false, DEFAULT_INBOUND, DEFAULT_OUTBOUND, rehearsalNanos, venue);
     }
 
     /** The engine's default idle rehearsal interval (engine.threads.idleRehearsalUs). */
@@ -48,8 +49,8 @@ final class MarkedEngine implements AutoCloseable {
     static final int DEFAULT_OUTBOUND = 4_096;
 
     MarkedEngine(StageMapping mapping, String wait, boolean journal, long runId, PlannedClock clock, boolean breakdown,
-                 int inboundSize, int outboundSize, long rehearsalNanos) {
-        this.acker = new InstantAcker(clock);
+                 int inboundSize, int outboundSize, long rehearsalNanos, HarnessVenue venue) {
+        this.venue = venue;
         this.journalDir = journal ? BenchDirs.create("tick-to-intent") : null;
         IntentLatencyMark[] marks = new IntentLatencyMark[1];
         BusinessStages[] built = new BusinessStages[1];
@@ -66,7 +67,7 @@ final class MarkedEngine implements AutoCloseable {
                 marks[0] = new IntentLatencyMark(chain[chain.length - 1], () -> built[0].orders().intentsPublished(), clock);
                 chain[chain.length - 1] = marks[0];
                 return chain;
-            }, inbound -> acker, () -> true);
+            }, venue::sender, () -> true);
         this.mark = marks[0];
         this.stages = built[0];
         this.breakdown = timers[0];
@@ -81,7 +82,7 @@ final class MarkedEngine implements AutoCloseable {
     }
 
     void pump() {
-        acker.drainInto(control);
+        venue.pump(control);
     }
 
     Histogram intentInterval(Histogram reuse) {
@@ -89,7 +90,7 @@ final class MarkedEngine implements AutoCloseable {
     }
 
     Histogram wireInterval(Histogram reuse) {
-        return acker.wire.getIntervalHistogram(reuse);
+        return venue.wireInterval(reuse);
     }
 
     long intents() {
@@ -101,9 +102,9 @@ final class MarkedEngine implements AutoCloseable {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (System.nanoTime() < deadline) {
             pump();
-            if (acker.idle() && runtime.drain(1)) {
+            if (venue.idle() && runtime.drain(1)) {
                 pump();
-                if (acker.idle()) {
+                if (venue.idle()) {
                     return true;
                 }
             }
@@ -112,7 +113,7 @@ final class MarkedEngine implements AutoCloseable {
     }
 
     long errors() {
-        return runtime.stageErrors().count() + acker.lost();
+        return runtime.stageErrors().count() + venue.lost();
     }
 
     long ringFull() {
@@ -122,6 +123,7 @@ final class MarkedEngine implements AutoCloseable {
     @Override
     public void close() {
         runtime.close();
+        venue.close();
         if (journalDir != null) {
             BenchDirs.delete(journalDir);
         }

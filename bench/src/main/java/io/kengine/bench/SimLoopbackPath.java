@@ -2,6 +2,7 @@ package io.kengine.bench;
 
 import io.kengine.book.OrderBook;
 import io.kengine.engine.BusinessStages;
+import io.kengine.engine.kalshi.FeedMarketTickers;
 import io.kengine.engine.ring.StageMapping;
 import io.kengine.feed.connection.FeedConfig;
 import io.kengine.feed.connection.FeedTransport;
@@ -39,9 +40,9 @@ final class SimLoopbackPath implements TickPath {
     private final String name;
 
     SimLoopbackPath(StageMapping mapping, String wait, boolean journal, int markets, PlannedClock clock, boolean sameJvm,
-                    FeedTransport transport, long rehearsalNanos) throws Exception {
+                    FeedTransport transport, long rehearsalNanos, boolean rest) throws Exception {
         this.name = "loopback-" + mapping.name().toLowerCase(Locale.ROOT) + (journal ? "+journal" : "") + " " + wait
-            + (transport == FeedTransport.OKHTTP ? " okhttp" : "") + (sameJvm ? " (sim in JVM)" : "") + MarkedEngine.rehearsalSuffix(rehearsalNanos);
+            + (transport == FeedTransport.OKHTTP ? " okhttp" : "") + (rest ? " +rest" : "") + (sameJvm ? " (sim in JVM)" : "") + MarkedEngine.rehearsalSuffix(rehearsalNanos);
         KeyPair key = SimWebSocketRate.rsaKey();
         String pem = SimWebSocketRate.publicPem(key);
         this.inJvm = sameJvm ? new LoopbackMarkets(markets, pem) : null;
@@ -51,11 +52,18 @@ final class SimLoopbackPath implements TickPath {
         for (int m = 0; m < markets; m++) {
             tickers.add(LoopbackMarkets.ticker(m));
         }
-        this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock, rehearsalNanos);
+        // +rest: the engine's orders go through its real REST gateway to the simulator, and to-wire is the socket write
+        java.util.concurrent.atomic.AtomicReference<KalshiFeed> feedRef = new java.util.concurrent.atomic.AtomicReference<>();
+        HarnessVenue venue = rest
+            ? new RestHarnessVenue(clock, "http://127.0.0.1:" + port + SimServer.REST_PREFIX, LoopbackMarkets.ENGINE_KEY_ID,
+                key.getPrivate(), new FeedMarketTickers(() -> feedRef.get() == null ? null : feedRef.get().markets()))
+            : new InstantAcker(clock);
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x100B, clock, rehearsalNanos, venue);
         this.feed = new KalshiFeed(FeedConfig.builder().restBaseUrl("http://127.0.0.1:" + port + SimServer.REST_PREFIX)
             .wsUrl("ws://127.0.0.1:" + port + SimServer.WS_PATH)
-            .keyId(LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).transport(transport).build(),
+            .keyId(rest ? LoopbackMarkets.ENGINE_KEY_ID : LoopbackMarkets.KEY_ID).privateKey(key.getPrivate()).tickers(tickers).seed(1).transport(transport).build(),
             engine.runtime.newInboundPublisher());
+        feedRef.set(feed); // gateway threads read it: no intent names a market before the feed has defined it
         feed.start();
         awaitTrustedBooks(engine.stages, markets);
     }
@@ -83,6 +91,18 @@ final class SimLoopbackPath implements TickPath {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String detail() {
+        if (!(engine.venue instanceof RestHarnessVenue rest) || rest.sender() == null) {
+            return null;
+        }
+        io.kengine.gateway.rest.KalshiRestSender s = rest.sender();
+        return "  gateway: " + s.requests() + " requests (" + s.directWrites() + " on direct connections), "
+            + s.unknowns() + " unknown outcomes; orders stage: " + engine.stages.orders().fills() + " fills, "
+            + engine.stages.orders().rejects() + " rejects; risk: halt " + engine.stages.risk().haltReason() + ", blocks "
+            + engine.stages.risk().blocksTotal() + " (" + engine.stages.risk().blocksByReason() + "), position " + engine.stages.risk().totalAbsPosition();
     }
 
     @Override
@@ -128,6 +148,15 @@ final class SimLoopbackPath implements TickPath {
             LockSupport.parkNanos(5_000_000);
         }
         return false;
+    }
+
+    HarnessVenue venue() {
+        return engine.venue;
+    }
+
+    /** Quotes the engine's risk stage refused so far (a racy read: for checks after the path drained). */
+    long riskBlocks() {
+        return engine.stages.risk().blocksTotal();
     }
 
     /** Book deltas the engine's feed has published into the inbound ring. */

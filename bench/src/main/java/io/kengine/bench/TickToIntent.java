@@ -25,7 +25,7 @@ import java.util.List;
  * and {@link FloorPath} ({@link OpenLoopDriver} does the timing).
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.kengine.bench.TickToIntent
- * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single[@okhttp]] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
+ * [--paths fused,per-stage,single,conventional,floor,loopback-fused,loopback-per-stage,loopback-single[@okhttp|+rest]] [--rate 10000] [--seconds 30] [--warmup 10] [--markets 16]
  * [--journal] [--breakdown] [--ring IN/OUT] [--sim-in-jvm] [--wait auto|busy-spin/blocking|...] [--rehearsal US] [--hlog DIR]}. {@code --rate 0} is the throughput mode.
  */
 public final class TickToIntent implements TickPath {
@@ -47,7 +47,8 @@ public final class TickToIntent implements TickPath {
             + (breakdown ? " (breakdown)" : "")
             + (inboundSize == MarkedEngine.DEFAULT_INBOUND && outboundSize == MarkedEngine.DEFAULT_OUTBOUND ? ""
                 : " ring " + inboundSize + "/" + outboundSize) + MarkedEngine.rehearsalSuffix(rehearsalNanos);
-        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock, breakdown, inboundSize, outboundSize, rehearsalNanos);
+        this.engine = new MarkedEngine(mapping, wait, journal, 0x5EED, clock, breakdown, inboundSize, outboundSize, rehearsalNanos,
+            new InstantAcker(clock));
         this.breakdown = engine.breakdown;
         this.pub = engine.control;
         frames.publishMarkets(pub);
@@ -196,10 +197,13 @@ public final class TickToIntent implements TickPath {
                 case "conventional" -> new ConventionalPipeline(clock, frames);
                 case "floor" -> new FloorPath(clock, wait);
                 case "loopback-fused", "loopback-per-stage", "loopback-single",
-                     "loopback-fused@okhttp", "loopback-per-stage@okhttp", "loopback-single@okhttp" -> {
-                    String[] mt = p.trim().substring("loopback-".length()).split("@");
+                     "loopback-fused@okhttp", "loopback-per-stage@okhttp", "loopback-single@okhttp",
+                     "loopback-fused+rest", "loopback-per-stage+rest", "loopback-single+rest" -> {
+                    String spec = p.trim().substring("loopback-".length());
+                    boolean rest = spec.endsWith("+rest");
+                    String[] mt = (rest ? spec.substring(0, spec.length() - "+rest".length()) : spec).split("@");
                     yield new SimLoopbackPath(StageMapping.parse(mt[0]), wait, journal, markets, clock, simInJvm,
-                        mt.length > 1 ? FeedTransport.OKHTTP : FeedTransport.DIRECT, rehearsalNanos);
+                        mt.length > 1 ? FeedTransport.OKHTTP : FeedTransport.DIRECT, rehearsalNanos, rest);
                 }
                 default -> throw new IllegalArgumentException("unknown path " + p);
             }) {

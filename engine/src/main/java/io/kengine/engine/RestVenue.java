@@ -26,12 +26,13 @@ public final class RestVenue implements OrderVenue {
     private InboundPublisher inbound;
     private volatile KalshiRestSender sender; // read by the metrics thread at scrape time
     private Reconciler reconciler;
-    private final ReceiveToWire wire = new ReceiveToWire();
+    private final ReceiveToWire wire;
 
     public RestVenue(SenderConfig config, MarketTickers tickers, Reconciler.Settings settings) {
         this.config = config;
         this.tickers = tickers;
         this.settings = settings;
+        this.wire = new ReceiveToWire(config.wireObserver());
     }
 
     @Override
@@ -98,14 +99,21 @@ public final class RestVenue implements OrderVenue {
     /**
      * Receive-to-wire: the causing event's receive timestamp (the intent's) → the request's last byte
      * written, recorded from whichever gateway thread wrote it. First sends only: a resend's figure would
-     * include its back-off. Nothing is recorded until the engine hands over its recorder.
+     * include its back-off. Nothing is recorded until the engine hands over its recorder. An observer set in
+     * the venue's own config still sees every write, first.
      */
     private static final class ReceiveToWire implements WireObserver {
+        private final WireObserver configured;
         private volatile EpochNanoClock clock;
         private volatile LatencyRecorder recorder;
 
+        ReceiveToWire(WireObserver configured) {
+            this.configured = configured;
+        }
+
         @Override
         public void written(long causeTimestampNanos, int legs, int attempt) {
+            configured.written(causeTimestampNanos, legs, attempt);
             LatencyRecorder r = recorder;
             if (r != null && attempt == 0) {
                 r.record(clock.nanoTime() - causeTimestampNanos);

@@ -521,6 +521,9 @@ public final class RiskStage implements Stage {
     public long reasonCount(int reason) { return counters.get(reason); }
     /** Every cut, block and halt counted, all reasons together. */
     public long blocksTotal() { return counters.total(); }
+
+    /** Blocks so far by reason, for logs and benchmarks ({@link ReasonCounters#describe}). */
+    public String blocksByReason() { return counters.describe(); }
     /** Non-zero counters as "name=count ..." (allocates: for status pages, not the hot path). */
     public String reasonCounts() { return counters.describe(); }
     public long duplicateFills() { return dedup.duplicates(); }
