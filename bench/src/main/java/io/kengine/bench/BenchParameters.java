@@ -16,9 +16,16 @@ final class BenchParameters {
     }
 
     static List<Map.Entry<String, String>> entries() {
-        return StrategyDefaults.entries(Map.of(
+        return entries(Map.of());
+    }
+
+    /** The same, with more parameters replaced (declared keys only). */
+    static List<Map.Entry<String, String>> entries(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
             "risk.tokens.createCost", "0",
             "risk.tokens.cancelCost", "0",
             "risk.maxOrdersPerMinute", "60000000"));
+        all.putAll(more);
+        return StrategyDefaults.entries(all);
     }
 }

@@ -21,6 +21,11 @@ interface HarnessVenue extends AutoCloseable {
 
     Histogram wireInterval(Histogram reuse);
 
+    /** Strategy parameters this venue needs beyond {@link BenchParameters}' (declared keys only). */
+    default java.util.Map<String, String> parameters() {
+        return java.util.Map.of();
+    }
+
     /** Replies lost or orders whose outcome stayed unknown. */
     long lost();
 

@@ -72,13 +72,13 @@ final class MarkedEngine implements AutoCloseable {
         this.stages = built[0];
         this.breakdown = timers[0];
         // as TradingEngine does: a private chain with the session's parameters, stepped in the business thread's idle time
-        this.rehearsal = rehearsalNanos > 0 ? new IdleRehearsal(runId, "paper", BenchParameters.entries(), clock.nanoTime()) : null;
+        this.rehearsal = rehearsalNanos > 0 ? new IdleRehearsal(runId, "paper", BenchParameters.entries(venue.parameters()), clock.nanoTime()) : null;
         if (rehearsal != null) {
             runtime.rehearseWhenIdle(rehearsal::step);
         }
         runtime.start();
         this.control = runtime.newInboundPublisher();
-        SessionAnnouncer.announce(control, runId, "paper", BenchParameters.entries());
+        SessionAnnouncer.announce(control, runId, "paper", BenchParameters.entries(venue.parameters()));
     }
 
     void pump() {

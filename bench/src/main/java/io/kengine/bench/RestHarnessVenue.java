@@ -36,6 +36,17 @@ final class RestHarnessVenue implements HarnessVenue {
         this.venue = new RestVenue(config, tickers, Reconciler.Settings.DEFAULTS);
     }
 
+    /**
+     * Quotes 7¢ either side of the mid, behind the maker's best levels. Kalshi's book (and the simulator's)
+     * includes our own orders, and the engine's pricing still reads them as market liquidity: quoting at the
+     * top, each frame set off a cascade of amends chasing our own quotes (≈ 150 requests per frame with
+     * 2 markets; bench/RESULTS session 8). Behind the top, one frame makes one amend, as in the in-process paths.
+     */
+    @Override
+    public java.util.Map<String, String> parameters() {
+        return java.util.Map.of("pricing.m0.edge", "0.0700");
+    }
+
     @Override
     public IntentSender sender(EventPublisher inbound) {
         return venue.sender(inbound);

@@ -104,7 +104,7 @@ public final class KalshiRestSender implements IntentSender {
                     retries.noReply(c, e);
                 }
             });
-        this.queue = new SendQueue(config, pacer, dispatcher::dispatch, calls);
+        this.queue = new SendQueue(config, pacer, dispatcher::dispatch, calls, signer::signsOnTheSpot);
         this.retries = new RetryPolicy(config, queue, outcomes, calls);
     }
 

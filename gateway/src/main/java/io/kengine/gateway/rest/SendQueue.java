@@ -6,12 +6,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Order calls waiting for the client-side Write budget, cancels first, and the pacer that sends them
  * later. {@link #submit} dispatches at once what the budget can pay (on the caller's thread, under this
  * queue's lock, so calls leave in queue order); the rest waits for one pump the pacer runs when the
- * tokens will be there. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
+ * tokens will be there. A call that would be signed on the spot (an order-id path: amend, decrease,
+ * cancel) is never dispatched on the caller's thread: the caller is the sender, which the {@code single}
+ * mapping runs on the business thread, and an RSA-PSS signature costs it ≈ 0.75 ms. The pacer sends it
+ * (and, to keep the order, everything queued behind it) at once instead. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
  * bucket; the refused call goes first again.
  *
  * <p>{@link #close} abandons what waits here (queued, or for a retry's back-off) and everything submitted
@@ -22,6 +26,7 @@ final class SendQueue {
     private final ScheduledExecutorService pacer;
     private final Consumer<OrderCall> dispatch;
     private final OpenCalls calls;
+    private final Predicate<OrderCall> signsOnTheSpot;
 
     // guarded by this
     private final ArrayDeque<OrderCall> cancels = new ArrayDeque<>();
@@ -38,10 +43,13 @@ final class SendQueue {
     private final AtomicLong budgetWaits = new AtomicLong();
 
     /**
-     * @param dispatch sends one call; runs under this queue's lock
-     * @param calls    where a call this queue abandons ends
+     * @param dispatch       sends one call; runs under this queue's lock
+     * @param calls          where a call this queue abandons ends
+     * @param signsOnTheSpot calls whose dispatch signs on the spot: left to the pacer's thread
      */
-    SendQueue(SenderConfig config, ScheduledExecutorService pacer, Consumer<OrderCall> dispatch, OpenCalls calls) {
+    SendQueue(SenderConfig config, ScheduledExecutorService pacer, Consumer<OrderCall> dispatch, OpenCalls calls,
+              Predicate<OrderCall> signsOnTheSpot) {
+        this.signsOnTheSpot = signsOnTheSpot;
         this.rateBudget = config.rateBudget();
         this.pacer = pacer;
         this.dispatch = dispatch;
@@ -55,6 +63,10 @@ final class SendQueue {
      * closed, the call is abandoned instead.
      */
     synchronized void submit(OrderCall c, boolean first) {
+        enqueue(c, first, false);
+    }
+
+    private synchronized void enqueue(OrderCall c, boolean first, boolean onPacer) {
         if (closed) {
             calls.abandoned(1);
             return;
@@ -65,10 +77,10 @@ final class SendQueue {
         } else {
             q.addLast(c);
         }
-        pump();
+        pump(onPacer);
     }
 
-    private synchronized void pump() {
+    private synchronized void pump(boolean onPacer) {
         if (closed) {
             return;
         }
@@ -81,6 +93,10 @@ final class SendQueue {
             ArrayDeque<OrderCall> q = !cancels.isEmpty() ? cancels : others;
             OrderCall c = q.peekFirst();
             if (c == null) {
+                return;
+            }
+            if (!onPacer && signsOnTheSpot.test(c)) {
+                schedulePump(now, now); // the pacer signs and sends it, and what waits behind it, at once
                 return;
             }
             if (rateBudget && !budget.tryTake(c.cost, now)) {
@@ -102,7 +118,7 @@ final class SendQueue {
             pacer.schedule(() -> {
                 synchronized (this) {
                     pumpAtNanos = Long.MAX_VALUE;
-                    pump();
+                    pump(true);
                 }
             }, Math.max(0, atNanos - now), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -163,7 +179,7 @@ final class SendQueue {
             return; // close() abandoned it with the other scheduled retries
         }
         scheduled--;
-        submit(c, true);
+        enqueue(c, true, true);
     }
 
     /**

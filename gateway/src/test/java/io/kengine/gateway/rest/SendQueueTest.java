@@ -44,7 +44,7 @@ class SendQueueTest {
     private SendQueue queue(Duration backoff) {
         return new SendQueue(SenderConfig.builder().restBaseUrl("http://127.0.0.1:1/trade-api/v2").keyId("k")
             .privateKey(TestKeys.PAIR.getPrivate()).rateBudget(false).backoff(backoff, backoff).seed(3).build(),
-            pacer, sent::add, calls);
+            pacer, sent::add, calls, c -> false);
     }
 
     /** A call as the sender accepts it: opened first. */
