@@ -29,8 +29,9 @@ import java.util.function.IntConsumer;
  * GETs.
  *
  * <p><b>Threads.</b> {@link #send} runs on the outbound ring's sender thread: it decodes the intent,
- * signs (RSA-PSS, or a pre-signed header for the fixed create / batch-create / batch-cancel paths,
- * refreshed by the {@code gateway-pacer} thread and used up to {@link SenderConfig#preSignMaxAge()})
+ * signs (RSA-PSS, or a pre-signed header for the fixed create / batch-create / batch-cancel paths and
+ * for the amend / decrease / cancel paths of the order ids in use ({@link OrderPathHeaders}), refreshed
+ * by the {@code gateway-pacer} thread and used up to {@link SenderConfig#preSignMaxAge()})
  * and writes the request on an idle direct connection (one blocking socket write, never a read) or hands
  * it to OkHttp. Answers arrive on the {@code gateway-direct-N} reader threads or OkHttp's threads and go
  * to the {@link InboundPublisher}'s own thread, which alone publishes inbound. Requests the rate budget
@@ -91,7 +92,7 @@ public final class KalshiRestSender implements IntentSender {
         this.outcomes = new CallOutcomes(inbound);
         this.gets = new SignedGets(config.origin(), client, signer);
         this.adoption = new ExistingOrderAdoption(gets, outcomes);
-        this.translator = new ReplyTranslator(outcomes, adoption);
+        this.translator = new ReplyTranslator(outcomes, adoption, signer.orderPaths());
         this.dispatcher = new CallDispatcher(config, client, new OrderRequests(signer), outcomes, calls,
             new DirectConnection.Handler<>() {
                 @Override
@@ -169,6 +170,7 @@ public final class KalshiRestSender implements IntentSender {
                     if (leg.orderId().isEmpty()) {
                         outcomes.publish(leg, OrderReplyEvent.REJECTED, cause, (short) 0, "no order id");
                     } else {
+                        signer.orderPaths().used(leg.orderId()); // the next amend of it gets a pre-signed header
                         submit(new OrderCall(leg.action() == OrderIntentEvent.AMEND ? OrderCall.Kind.AMEND
                             : OrderCall.Kind.DECREASE, List.of(leg), cause, causeNanos));
                     }
@@ -252,6 +254,16 @@ public final class KalshiRestSender implements IntentSender {
     public long requests() { return dispatcher.sent(); }
     public long preSignedUsed() { return signer.preSignedUsed(); }
     public long freshSignatures() { return signer.freshSignatures(); }
+    /** Order ids whose amend / decrease / cancel headers the latest pre-signing run re-signed. */
+    public int preSignedOrderIds() { return signer.orderPaths().keptFresh(); }
+    /** Order ids tracked for pre-signed order-path headers (kept fresh, or beyond the signature cap). */
+    public int trackedOrderIds() { return signer.orderPaths().tracked(); }
+    /** Signatures the pacer made ahead of time for order-id paths (amend, decrease, cancel). */
+    public long orderPathPreSignatures() { return signer.orderPaths().signatures(); }
+    /** Runs of the pre-signing task (for tests: waiting for the pacer to have run). */
+    long preSignRuns() { return signer.orderPaths().runs(); }
+    /** Whether an order id's paths are tracked for pre-signing now (for tests). */
+    boolean tracksOrderId(String orderId) { return signer.orderPaths().tracks(orderId); }
     public long throttled() { return retries.throttled(); }
     public long serverErrors() { return retries.serverErrors(); }
     public long unauthorized() { return retries.unauthorized(); }

@@ -41,13 +41,12 @@ final class OrderRequests {
         String method;
         String path;
         byte[] body;
-        AuthHeaders pre = null;
+        AuthHeaders pre = signer.preSigned(c); // the fixed path's, or the order id's path's
         switch (c.kind) {
             case CREATE:
                 method = "POST";
                 path = KalshiPaths.ORDERS_V2;
                 body = OrderCodecs.CREATE_ORDER_V2_REQUEST.toBytes(createBody(first));
-                pre = signer.preSigned(c.kind);
                 break;
             case BATCH_CREATE: {
                 method = "POST";
@@ -57,7 +56,6 @@ final class OrderRequests {
                     items.add(createBody(l));
                 }
                 body = OrderCodecs.BATCH_CREATE_ORDERS_V2_REQUEST.toBytes(new BatchCreateOrdersV2Request(items));
-                pre = signer.preSigned(c.kind);
                 break;
             }
             case AMEND:
@@ -86,7 +84,6 @@ final class OrderRequests {
                     items.add(BatchCancelOrder.of(l.orderId()));
                 }
                 body = OrderCodecs.BATCH_CANCEL_ORDERS_V2_REQUEST.toBytes(new BatchCancelOrdersV2Request(items));
-                pre = signer.preSigned(c.kind);
                 break;
             }
         }

@@ -23,10 +23,13 @@ import java.util.List;
 final class ReplyTranslator {
     private final CallOutcomes outcomes;
     private final ExistingOrderAdoption adoption;
+    /** Told the order ids the answers give (kept pre-signed) and the ones they end (dropped). */
+    private final OrderPathHeaders orderPaths;
 
-    ReplyTranslator(CallOutcomes outcomes, ExistingOrderAdoption adoption) {
+    ReplyTranslator(CallOutcomes outcomes, ExistingOrderAdoption adoption, OrderPathHeaders orderPaths) {
         this.outcomes = outcomes;
         this.adoption = adoption;
+        this.orderPaths = orderPaths;
     }
 
     void translate(OrderCall c, int status, byte[] body) {
@@ -55,6 +58,9 @@ final class ReplyTranslator {
     private void onCreate(OrderCall c, OrderCall.Leg leg, int status, byte[] body) {
         if (status == 200 || status == 201) {
             CreateOrderV2Response r = OrderCodecs.CREATE_ORDER_V2_RESPONSE.fromJson(body);
+            if (r.remainingCount() > 0) {
+                orderPaths.used(r.orderId()); // resting: its amends and cancel will want pre-signed headers
+            }
             outcomes.offer(created(leg, c.cause, (short) status, r.orderId(), r.fillCount(), r.remainingCount(), r.tsMs()));
             return;
         }
@@ -82,6 +88,9 @@ final class ReplyTranslator {
             if (r == null) {
                 outcomes.unknown(leg, c.cause, (short) status, "missing from batch reply");
             } else if (r.error() == null) {
+                if (zeroIfAbsent(r.remainingCount()) > 0) {
+                    orderPaths.used(r.orderId());
+                }
                 outcomes.offer(created(leg, c.cause, (short) status, r.orderId(), zeroIfAbsent(r.fillCount()),
                     zeroIfAbsent(r.remainingCount()), r.tsMs()));
             } else if (ApiErrorCodes.ORDER_ALREADY_EXISTS.equals(r.error().code())) {
@@ -106,6 +115,14 @@ final class ReplyTranslator {
         OrderCall.Leg leg = c.legs.get(0);
         if (status == 200 || status == 201) {
             AmendOrderV2Response r = OrderCodecs.AMEND_ORDER_V2_RESPONSE.fromJson(body);
+            if (r.orderId() != null && !r.orderId().equals(leg.orderId())) {
+                orderPaths.forget(leg.orderId()); // the exchange gave the amended order another id
+            }
+            if (r.remainingCount() > 0) {
+                orderPaths.used(r.orderId());
+            } else {
+                orderPaths.forget(r.orderId());
+            }
             String id = leg.updatedClientOrderId().isEmpty() ? leg.clientOrderId() : leg.updatedClientOrderId();
             outcomes.offer(new Reply(leg.market(), OrderReplyEvent.AMENDED, leg.side(), id, r.orderId(), leg.price(),
                 r.remainingCount(), zeroIfAbsent(r.fillCount()), c.cause, (short) status, "", Reply.nullIfAbsent(r.tsMs())));
@@ -118,6 +135,9 @@ final class ReplyTranslator {
         OrderCall.Leg leg = c.legs.get(0);
         if (status == 200 || status == 201) {
             DecreaseOrderV2Response r = OrderCodecs.DECREASE_ORDER_V2_RESPONSE.fromJson(body);
+            if (r.remainingCount() <= 0) {
+                orderPaths.forget(leg.orderId());
+            }
             outcomes.offer(new Reply(leg.market(), OrderReplyEvent.DECREASED, leg.side(), leg.clientOrderId(), r.orderId(),
                 leg.price(), r.remainingCount(), 0, c.cause, (short) status, "", Reply.nullIfAbsent(r.tsMs())));
             return;
@@ -128,6 +148,7 @@ final class ReplyTranslator {
     private void onCancel(OrderCall c, int status, byte[] body) {
         OrderCall.Leg leg = c.legs.get(0);
         if (status == 200 || status == 201 || status == 404) { // 404: the exchange does not have it, so it is gone
+            orderPaths.forget(leg.orderId());
             outcomes.offer(new Reply(leg.market(), OrderReplyEvent.CANCELED, leg.side(), leg.clientOrderId(), leg.orderId(),
                 leg.price(), 0, 0, c.cause, (short) status, status == 404 ? "not found" : "", Reply.nullIfAbsent(Wire.ABSENT)));
             return;
@@ -147,6 +168,7 @@ final class ReplyTranslator {
             if (r == null) {
                 outcomes.unknown(leg, c.cause, (short) status, "missing from batch reply");
             } else if (r.error() == null || "not_found".equals(r.error().code())) {
+                orderPaths.forget(leg.orderId());
                 outcomes.offer(new Reply(leg.market(), OrderReplyEvent.CANCELED, leg.side(), leg.clientOrderId(),
                     leg.orderId(), leg.price(), 0, 0, c.cause, (short) status, r.error() == null ? "" : "not found",
                     Reply.nullIfAbsent(r.tsMs())));

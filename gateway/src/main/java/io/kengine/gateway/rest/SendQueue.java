@@ -12,10 +12,11 @@ import java.util.function.Predicate;
  * Order calls waiting for the client-side Write budget, cancels first, and the pacer that sends them
  * later. {@link #submit} dispatches at once what the budget can pay (on the caller's thread, under this
  * queue's lock, so calls leave in queue order); the rest waits for one pump the pacer runs when the
- * tokens will be there. A call that would be signed on the spot (an order-id path: amend, decrease,
- * cancel) is never dispatched on the caller's thread: the caller is the sender, which the {@code single}
- * mapping runs on the business thread, and an RSA-PSS signature costs it ≈ 0.75 ms. The pacer sends it
- * (and, to keep the order, everything queued behind it) at once instead. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
+ * tokens will be there. A call that would be signed on the spot (an order-id path — amend, decrease,
+ * cancel — whose id the pacer does not keep pre-signed, a stale header, a 401 resend) is never
+ * dispatched on the caller's thread: the caller is the sender, which the {@code single} mapping runs on
+ * the business thread, and an RSA-PSS signature costs it ≈ 0.75 ms. The pacer sends it (and, to keep the
+ * order, everything queued behind it) at once instead. A 429 pauses everything (exponential backoff, seeded jitter) and drains the
  * bucket; the refused call goes first again.
  *
  * <p>{@link #close} abandons what waits here (queued, or for a retry's back-off) and everything submitted

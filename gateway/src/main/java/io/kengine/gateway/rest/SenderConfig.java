@@ -20,6 +20,8 @@ public final class SenderConfig {
     private final PrivateKey privateKey;
     private final RateTier tier;
     private final Duration preSignMaxAge;
+    private final int preSignOrderIds;
+    private final int preSignOrderPathsPerSecond;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration callTimeout;
@@ -53,6 +55,8 @@ public final class SenderConfig {
         }
         this.tier = b.tier;
         this.preSignMaxAge = b.preSignMaxAge;
+        this.preSignOrderIds = b.preSignOrderIds;
+        this.preSignOrderPathsPerSecond = b.preSignOrderPathsPerSecond;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.callTimeout = b.callTimeout;
@@ -82,6 +86,8 @@ public final class SenderConfig {
         this.privateKey = c.privateKey;
         this.tier = c.tier;
         this.preSignMaxAge = c.preSignMaxAge;
+        this.preSignOrderIds = c.preSignOrderIds;
+        this.preSignOrderPathsPerSecond = c.preSignOrderPathsPerSecond;
         this.connectTimeout = c.connectTimeout;
         this.readTimeout = c.readTimeout;
         this.callTimeout = c.callTimeout;
@@ -111,6 +117,14 @@ public final class SenderConfig {
     public RateTier tier() { return tier; }
     /** Pre-signed headers for fixed paths are used up to this age; zero = always sign fresh. */
     public Duration preSignMaxAge() { return preSignMaxAge; }
+    /** Order ids tracked for pre-signed amend / decrease / cancel headers (most recently used kept; default 256). */
+    public int preSignOrderIds() { return preSignOrderIds; }
+    /**
+     * Cap on the signatures a second the pacer makes for order-id paths (3 per id every preSignMaxAge / 2, so
+     * an id costs 6000 / preSignMaxAgeMs a second, ≈ 0.75 ms each; default 200 ≈ 15% of a core, 3 ids at
+     * 100 ms); ids beyond it are signed on the spot. Under 3 per run (6000 / preSignMaxAgeMs): off.
+     */
+    public int preSignOrderPathsPerSecond() { return preSignOrderPathsPerSecond; }
     public Duration connectTimeout() { return connectTimeout; }
     public Duration readTimeout() { return readTimeout; }
     public Duration callTimeout() { return callTimeout; }
@@ -142,7 +156,8 @@ public final class SenderConfig {
     @Override
     public String toString() {
         return "SenderConfig[origin=" + origin + ", keyId=" + keyId + ", key=<redacted>, tier=" + tier
-            + ", preSignMaxAge=" + preSignMaxAge + ", readTimeout=" + readTimeout + ", directConnections="
+            + ", preSignMaxAge=" + preSignMaxAge + ", preSignOrderIds=" + preSignOrderIds
+            + ", preSignOrderPathsPerSecond=" + preSignOrderPathsPerSecond + ", readTimeout=" + readTimeout + ", directConnections="
             + directConnections + ", directMaxIdle=" + directMaxIdle + ", directKeepAlive=" + directKeepAlive.idle().getSeconds()
             + "s/" + directKeepAlive.interval().getSeconds() + "s/" + directKeepAlive.count() + "]";
     }
@@ -154,6 +169,8 @@ public final class SenderConfig {
         private Path privateKeyPem;
         private RateTier tier = RateTier.BASIC;
         private Duration preSignMaxAge = Duration.ofMillis(100);
+        private int preSignOrderIds = 256;
+        private int preSignOrderPathsPerSecond = 0; // off: see gateway/README, "Order-id paths"
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration readTimeout = Duration.ofSeconds(2);
         private Duration callTimeout = Duration.ofSeconds(5);
@@ -178,6 +195,10 @@ public final class SenderConfig {
         public Builder privateKeyPem(Path file) { privateKeyPem = file; return this; }
         public Builder tier(RateTier t) { tier = Objects.requireNonNull(t); return this; }
         public Builder preSignMaxAge(Duration d) { preSignMaxAge = nonNegative(d); return this; }
+        /** Order ids tracked for pre-signed order-path headers (default 256, at least 1). */
+        public Builder preSignOrderIds(int n) { preSignOrderIds = Math.max(1, n); return this; }
+        /** Cap on order-path pre-signatures a second (default 200; 0 = off, every amend signed on the spot). */
+        public Builder preSignOrderPathsPerSecond(int n) { preSignOrderPathsPerSecond = Math.max(0, n); return this; }
         public Builder connectTimeout(Duration d) { connectTimeout = nonNegative(d); return this; }
         public Builder readTimeout(Duration d) { readTimeout = nonNegative(d); return this; }
         public Builder callTimeout(Duration d) { callTimeout = nonNegative(d); return this; }

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +24,11 @@ import java.util.function.Function;
  * they were read, over all connections.
  */
 final class LoopbackHttpServer implements AutoCloseable {
-    /** One request as read: {@code index} counts from 0 over all connections. */
-    record Request(int index, String method, String target, String body) {
+    /** One request as read: {@code index} counts from 0 over all connections; header names lower-cased. */
+    record Request(int index, String method, String target, String body, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** What to answer; {@link #DROP} closes the connection instead. */
@@ -88,8 +93,12 @@ final class LoopbackHttpServer implements AutoCloseable {
                     continue;
                 }
                 int length = 0;
+                Map<String, String> headers = new HashMap<>();
                 for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
                     int colon = h.indexOf(':');
+                    if (colon > 0) {
+                        headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                    }
                     if (colon > 0 && h.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
                         length = Integer.parseInt(h.substring(colon + 1).trim());
                     }
@@ -97,7 +106,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 byte[] body = in.readNBytes(length);
                 String[] parts = requestLine.split(" ");
                 Request r = new Request(requests.getAndIncrement(), parts[0], parts.length > 1 ? parts[1] : "",
-                    new String(body, StandardCharsets.UTF_8));
+                    new String(body, StandardCharsets.UTF_8), Map.copyOf(headers));
                 seen.add(r);
                 Answer a = script.apply(r);
                 if (a.drop()) {
