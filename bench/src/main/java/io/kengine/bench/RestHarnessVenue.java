@@ -28,6 +28,9 @@ final class RestHarnessVenue implements HarnessVenue {
     RestHarnessVenue(PlannedClock clock, String restBaseUrl, String keyId, PrivateKey key, MarketTickers tickers) {
         SenderConfig config = SenderConfig.builder().restBaseUrl(restBaseUrl).keyId(keyId).privateKey(key)
             .tier(RateTier.PRESTIGE).rateBudget(false)
+            // -Dbench.preSignOrderPaths=N (signatures/s) and -Dbench.preSignMaxAgeMs: the gateway's opt-in pre-signing
+            .preSignOrderPathsPerSecond(Integer.getInteger("bench.preSignOrderPaths", 0))
+            .preSignMaxAge(java.time.Duration.ofMillis(Long.getLong("bench.preSignMaxAgeMs", 100)))
             .wireObserver((cause, legs, attempt) -> {
                 if (attempt == 0) {
                     wire.recordValue(Math.max(0, clock.now() - cause));

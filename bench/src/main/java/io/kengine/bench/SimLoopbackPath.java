@@ -100,7 +100,9 @@ final class SimLoopbackPath implements TickPath {
         }
         io.kengine.gateway.rest.KalshiRestSender s = rest.sender();
         return "  gateway: " + s.requests() + " requests (" + s.directWrites() + " on direct connections), "
-            + s.unknowns() + " unknown outcomes; orders stage: " + engine.stages.orders().fills() + " fills, "
+            + s.unknowns() + " unknown outcomes; signatures: " + s.freshSignatures() + " on the spot, " + s.preSignedUsed()
+            + " pre-signed used, " + s.orderPathPreSignatures() + " order-path pre-signatures (" + s.trackedOrderIds()
+            + " ids tracked); orders stage: " + engine.stages.orders().fills() + " fills, "
             + engine.stages.orders().rejects() + " rejects; risk: halt " + engine.stages.risk().haltReason() + ", blocks "
             + engine.stages.risk().blocksTotal() + " (" + engine.stages.risk().blocksByReason() + "), position " + engine.stages.risk().totalAbsPosition();
     }
