@@ -29,8 +29,7 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy, IdleTimeouts
     private final long yieldNanos;
     private final Object mutex = new Object();
     private volatile boolean sleeping;
-    private volatile Thread idleOwner;
-    private volatile long idleNanos;
+    private final IdleOwner idle = new IdleOwner();
     private volatile Thread parked; // the owner while it parks with a deadline
     private boolean ownerIdle; // the owner's own: its last wait ended in a timeout
 
@@ -50,7 +49,8 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy, IdleTimeouts
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
         throws AlertException, InterruptedException, TimeoutException {
         long available;
-        boolean owner = idleOwner == Thread.currentThread();
+        long idleNanos = idle.timeoutForCurrent();
+        boolean owner = idleNanos > 0;
         if (owner && ownerIdle && dependentSequence.get() < sequence) {
             parkUntil(sequence, cursor, barrier, System.nanoTime() + idleNanos);
         }
@@ -127,11 +127,7 @@ public final class LeanBackoffWaitStrategy implements WaitStrategy, IdleTimeouts
 
     @Override
     public void idleTimeout(Thread owner, long nanos) {
-        if (owner != null && nanos <= 0) {
-            throw new IllegalArgumentException("idle timeout must be positive: " + nanos);
-        }
-        idleNanos = nanos;
-        idleOwner = owner;
+        idle.set(owner, nanos);
     }
 
     @Override

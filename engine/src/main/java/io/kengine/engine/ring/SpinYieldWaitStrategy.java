@@ -23,8 +23,7 @@ public final class SpinYieldWaitStrategy implements WaitStrategy, IdleTimeouts {
 
     private final long sliceNanos;
     private volatile long yields; // written by the one waiting consumer (once per slice); read by tests
-    private volatile Thread idleOwner;
-    private volatile long idleNanos;
+    private final IdleOwner idle = new IdleOwner();
 
     public SpinYieldWaitStrategy(long sliceNanos) {
         if (sliceNanos <= 0) {
@@ -40,7 +39,8 @@ public final class SpinYieldWaitStrategy implements WaitStrategy, IdleTimeouts {
         int spins = 0;
         long sliceStart = 0;
         long waitStart = 0;
-        long timeout = idleOwner == Thread.currentThread() ? idleNanos : Long.MAX_VALUE;
+        long idleNanos = idle.timeoutForCurrent();
+        long timeout = idleNanos > 0 ? idleNanos : Long.MAX_VALUE;
         while ((available = dependentSequence.get()) < sequence) {
             barrier.checkAlert();
             if (++spins == SPINS_PER_CLOCK_READ) {
@@ -69,11 +69,7 @@ public final class SpinYieldWaitStrategy implements WaitStrategy, IdleTimeouts {
 
     @Override
     public void idleTimeout(Thread owner, long nanos) {
-        if (owner != null && nanos <= 0) {
-            throw new IllegalArgumentException("idle timeout must be positive: " + nanos);
-        }
-        idleNanos = nanos;
-        idleOwner = owner;
+        idle.set(owner, nanos);
     }
 
     /** Yields so far (meaningful with one consumer on this strategy). */

@@ -14,15 +14,14 @@ import com.lmax.disruptor.WaitStrategy;
 public final class TimedYieldingWaitStrategy implements WaitStrategy, IdleTimeouts {
     private static final int SPIN_TRIES = 100;
 
-    private volatile Thread idleOwner;
-    private volatile long idleNanos;
+    private final IdleOwner idle = new IdleOwner();
 
     @Override
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
         throws AlertException, TimeoutException {
         long available;
         int counter = SPIN_TRIES;
-        long timeout = idleOwner == Thread.currentThread() ? idleNanos : 0;
+        long timeout = idle.timeoutForCurrent();
         long deadline = 0;
         while ((available = dependentSequence.get()) < sequence) {
             barrier.checkAlert();
@@ -50,10 +49,6 @@ public final class TimedYieldingWaitStrategy implements WaitStrategy, IdleTimeou
 
     @Override
     public void idleTimeout(Thread owner, long nanos) {
-        if (owner != null && nanos <= 0) {
-            throw new IllegalArgumentException("idle timeout must be positive: " + nanos);
-        }
-        idleNanos = nanos;
-        idleOwner = owner;
+        idle.set(owner, nanos);
     }
 }
