@@ -31,7 +31,7 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
     /** {@code engine:} the process itself. */
     public record EngineSettings(RunMode runMode, Environment environment, ThreadSettings threads,
                                  RingSettings ring, JournalSettings journal, long statusIntervalMs,
-                                 OpsSettings ops) {
+                                 OpsSettings ops, GatewaySettings gateway) {
         public static final long MIN_STATUS_INTERVAL_MS = 100;
         public static final long MAX_STATUS_INTERVAL_MS = 60_000;
 
@@ -42,6 +42,12 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
             Objects.requireNonNull(ring, "ring");
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(ops, "ops");
+            Objects.requireNonNull(gateway, "gateway");
+        }
+
+        public EngineSettings(RunMode runMode, Environment environment, ThreadSettings threads,
+                              RingSettings ring, JournalSettings journal, long statusIntervalMs, OpsSettings ops) {
+            this(runMode, environment, threads, ring, journal, statusIntervalMs, ops, GatewaySettings.DEFAULT);
         }
 
         /** The settings before the operator sections existed: operator plumbing at its defaults. */
@@ -52,7 +58,7 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
 
         /** A copy on another environment (the {@code KENGINE_ENV} override). */
         public EngineSettings withEnvironment(Environment env) {
-            return new EngineSettings(runMode, env, threads, ring, journal, statusIntervalMs, ops);
+            return new EngineSettings(runMode, env, threads, ring, journal, statusIntervalMs, ops, gateway);
         }
     }
 
@@ -148,6 +154,30 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
 
         public ThreadSettings(ThreadMapping mapping, WaitStrategyKind waitStrategy) {
             this(mapping, waitStrategy, DEFAULT_IDLE_REHEARSAL_US);
+        }
+    }
+
+    /**
+     * {@code engine.gateway:} how the REST gateway signs and connects (when orders go over REST).
+     *
+     * @param preSignMaxAgeMs            how old a pre-signed header may be when used (0: never pre-sign)
+     * @param preSignOrderPathsPerSecond cap on the signatures a second the pacer spends keeping the amend,
+     *                                   decrease and cancel paths of live orders pre-signed (0: off)
+     * @param directConnections          keep-alive connections the sender writes on itself (0: OkHttp only)
+     */
+    public record GatewaySettings(long preSignMaxAgeMs, int preSignOrderPathsPerSecond, int directConnections) {
+        public static final long MAX_PRE_SIGN_AGE_MS = 30_000;
+        public static final int MAX_ORDER_PATH_SIGNATURES = 1_000;
+        public static final int MAX_DIRECT_CONNECTIONS = 16;
+        public static final GatewaySettings DEFAULT = new GatewaySettings(100, 0, 2);
+
+        public GatewaySettings {
+            if (preSignMaxAgeMs < 0 || preSignMaxAgeMs > MAX_PRE_SIGN_AGE_MS || preSignOrderPathsPerSecond < 0
+                || preSignOrderPathsPerSecond > MAX_ORDER_PATH_SIGNATURES || directConnections < 0
+                || directConnections > MAX_DIRECT_CONNECTIONS) {
+                throw new IllegalArgumentException("gateway settings out of range: " + preSignMaxAgeMs + " ms, "
+                    + preSignOrderPathsPerSecond + "/s, " + directConnections + " connections");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kengine.config.EngineConfig.AlertSettings;
 import io.kengine.config.EngineConfig.ControlSettings;
 import io.kengine.config.EngineConfig.EngineSettings;
+import io.kengine.config.EngineConfig.GatewaySettings;
 import io.kengine.config.EngineConfig.MetricsSettings;
 import io.kengine.config.EngineConfig.OpsSettings;
 import io.kengine.config.EngineConfig.ShutdownSettings;
@@ -148,8 +149,16 @@ public final class EngineConfigLoader {
         long statusIntervalMs = s.integer("statusIntervalMs",
             EngineSettings.MIN_STATUS_INTERVAL_MS, EngineSettings.MAX_STATUS_INTERVAL_MS, 1_000);
         OpsSettings ops = readOps(s);
+        YamlSection g = s.section("gateway");
+        GatewaySettings gateway = new GatewaySettings(
+            g.integer("preSignMaxAgeMs", 0, GatewaySettings.MAX_PRE_SIGN_AGE_MS, GatewaySettings.DEFAULT.preSignMaxAgeMs()),
+            (int) g.integer("preSignOrderPathsPerSecond", 0, GatewaySettings.MAX_ORDER_PATH_SIGNATURES,
+                GatewaySettings.DEFAULT.preSignOrderPathsPerSecond()),
+            (int) g.integer("directConnections", 0, GatewaySettings.MAX_DIRECT_CONNECTIONS,
+                GatewaySettings.DEFAULT.directConnections()));
+        g.rejectUnknownKeys();
         s.rejectUnknownKeys();
-        return new EngineSettings(runMode, environment, threads, ring, journal, statusIntervalMs, ops);
+        return new EngineSettings(runMode, environment, threads, ring, journal, statusIntervalMs, ops, gateway);
     }
 
     /** The operator sections of {@code engine:}; see {@link OpsSettings}. */

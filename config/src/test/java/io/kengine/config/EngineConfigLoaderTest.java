@@ -192,6 +192,18 @@ class EngineConfigLoaderTest {
     }
 
     @Test
+    void gatewaySettingsHaveDefaultsAndRanges() {
+        assertEquals(EngineConfig.GatewaySettings.DEFAULT, load(MINIMAL).engine().gateway());
+        assertEquals(new EngineConfig.GatewaySettings(1_000, 200, 0), load(MINIMAL + "  gateway:\n    preSignMaxAgeMs: 1000\n"
+            + "    preSignOrderPathsPerSecond: 200\n    directConnections: 0\n").engine().gateway());
+        assertEquals("engine.gateway.preSignMaxAgeMs: 60000 is out of range 0..30000",
+            onlyError(MINIMAL + "  gateway:\n    preSignMaxAgeMs: 60000\n").toString());
+        assertEquals("engine.gateway.directConnections: 17 is out of range 0..16",
+            onlyError(MINIMAL + "  gateway:\n    directConnections: 17\n").toString());
+        assertTrue(onlyError(MINIMAL + "  gateway:\n    presign: 1\n").toString().startsWith("engine.gateway.presign"));
+    }
+
+    @Test
     void crossFieldConstraintsAreNamed() {
         assertEquals("strategy.risk.maxOrderSize: 600.00 is above strategy.risk.maxPosition (500.00)",
             onlyError(MINIMAL + "strategy:\n  risk:\n    maxOrderSize: \"600\"\n").toString());

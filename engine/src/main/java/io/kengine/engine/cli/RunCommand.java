@@ -253,8 +253,8 @@ final class RunCommand implements Callable<Integer> {
         // with its REST gateway (signed, rate-budgeted, reconciled), exactly as it would Kalshi. No money is real.
         SimulatorVenue venue = SimulatorVenue.start(s.port(), s.markets(), s.seed());
         try {
-            SenderConfig sender = SenderConfig.builder().restBaseUrl(venue.restBaseUrl()).keyId(SimulatorVenue.KEY_ID)
-                .privateKey(venue.privateKey()).tier(RateTier.BASIC).seed(options.runId()).build();
+            SenderConfig sender = gateway(SenderConfig.builder().restBaseUrl(venue.restBaseUrl()).keyId(SimulatorVenue.KEY_ID)
+                .privateKey(venue.privateKey()).tier(RateTier.BASIC).seed(options.runId()), cfg).build();
             RestVenue orders = new RestVenue(sender, MarketTickers.of(venue.tickers()), Reconciler.Settings.DEFAULTS);
             return TradingEngine.start(options, runtime -> new SimulatorMarketSource(venue, s.seed(), s.timerIntervalMs(),
                 runtime::newInboundPublisher), announced(cfg), new SystemEpochNanoClock(), orders, venue);
@@ -283,9 +283,9 @@ final class RunCommand implements Callable<Integer> {
         boolean sendsOrders = cfg.engine().runMode() == RunMode.LIVE || cfg.engine().environment() == Environment.SIM;
         OrderVenue venue = new PaperVenue();
         if (sendsOrders) {
-            SenderConfig sender = SenderConfig.builder().restBaseUrl(target.restBaseUrl()).keyId(target.keyId())
+            SenderConfig sender = gateway(SenderConfig.builder().restBaseUrl(target.restBaseUrl()).keyId(target.keyId())
                 .privateKey(target.privateKey()).tier(RateTier.valueOf(cfg.strategy().enumValue(TOKEN_TIER).toUpperCase(Locale.ROOT)))
-                .seed(options.runId()).build();
+                .seed(options.runId()), cfg).build();
             venue = new RestVenue(sender, new FeedMarketTickers(() -> source.get() == null || source.get().feed() == null
                 ? null : source.get().feed().markets()), Reconciler.Settings.DEFAULTS);
         }
@@ -330,6 +330,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("'" + name + "' is not a feed source (simulator | kalshi | scripted)");
+    }
+
+    /** {@code engine.gateway}: pre-signing and direct connections of the REST sender. */
+    static SenderConfig.Builder gateway(SenderConfig.Builder b, EngineConfig cfg) {
+        EngineConfig.GatewaySettings g = cfg.engine().gateway();
+        return b.preSignMaxAge(java.time.Duration.ofMillis(g.preSignMaxAgeMs()))
+            .preSignOrderPathsPerSecond(g.preSignOrderPathsPerSecond()).directConnections(g.directConnections());
     }
 
     private EngineOptions options(EngineConfig cfg) {
