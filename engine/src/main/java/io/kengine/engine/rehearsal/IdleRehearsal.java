@@ -42,10 +42,16 @@ public final class IdleRehearsal {
     /** Synthetic time between two rehearsed events: a busy market's pace, so no throttle or lifetime sees a burst. */
     static final long STEP_NANOS = 10_000_000L;
     private static final int MAX_PENDING_REPLIES = 16;
+    /**
+     * Order-rate limits opened so the private chain keeps quoting. A step is two events, 20 ms of synthetic
+     * time, so it sends at most 3 000 orders a synthetic minute. The per-minute cap stays modest on purpose:
+     * risk's window keeps one timestamp per allowed order (100 000 → 800 KB; the parameter's maximum would
+     * be 480 MB).
+     */
     private static final Map<String, String> OPENED_LIMITS = Map.of(
         "risk.tokens.createCost", "0",
         "risk.tokens.cancelCost", "0",
-        "risk.maxOrdersPerMinute", "60000000");
+        "risk.maxOrdersPerMinute", "100000");
 
     private final Stage[] chain;
     private final EventSlot slot = new EventSlot();

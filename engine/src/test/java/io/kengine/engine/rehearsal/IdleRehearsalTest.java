@@ -47,6 +47,23 @@ class IdleRehearsalTest {
         assertEquals(3, changed); // create cost, cancel cost, orders per minute
     }
 
+    /** Built at every engine start: it must cost about what one more set of stages costs, not the heap. */
+    @Test
+    void buildingTheRehearsalTakesLittleMemory() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(mx.isThreadAllocatedMemorySupported(), "no per-thread allocation counter");
+        new IdleRehearsal(7, "paper", StrategyDefaults.entries(), START); // classes loaded, tables built once
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        IdleRehearsal rehearsal = new IdleRehearsal(8, "paper", StrategyDefaults.entries(), START);
+        long allocated = mx.getThreadAllocatedBytes(id) - before;
+        assertNull(rehearsal.failure());
+        // a 60 000 000 orders/minute cap made risk's rate window allocate 480 MB here
+        assertTrue(allocated < 64L << 20, (allocated >> 20) + " MB to build a rehearsal");
+    }
+
     @Test
     void aStepAllocatesNothingOnceWarm() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
