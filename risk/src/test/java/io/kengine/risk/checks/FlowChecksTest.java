@@ -46,6 +46,44 @@ class FlowChecksTest {
         assertEquals(2, w.inWindow(60_000 * MS));
     }
 
+    /**
+     * A huge cap costs no memory until orders fill the window; the ring grows (keeping order and wrap-around
+     * intact) and counts exactly as a fixed array would. Cross-checked against a naive list on a random stream.
+     */
+    @Test
+    void rateWindowGrowsWithTheOrdersNotWithTheCap() {
+        OrderRateWindow engine = new OrderRateWindow();
+        engine.configure(60_000_000);
+        assertEquals(1 << 20, engine.capacity(), "a 60 M cap must not allocate 480 MB up front");
+        engine.configure(600);
+        assertEquals(600, engine.capacity(), "a realistic cap is allocated whole at configuration");
+
+        OrderRateWindow w = new OrderRateWindow(1_024); // small start, to see it grow
+        w.configure(60_000_000);
+        assertEquals(1_024, w.capacity());
+        java.util.ArrayDeque<Long> naive = new java.util.ArrayDeque<>();
+        java.util.Random rnd = new java.util.Random(7);
+        long now = 0;
+        for (int i = 0; i < 200_000; i++) {
+            now += rnd.nextInt(i < 100_000 ? 400_000 : 4_000_000); // ≈ 300 000 a minute, then ≈ 30 000
+            while (!naive.isEmpty() && now - naive.peekFirst() >= OrderRateWindow.WINDOW_NANOS) {
+                naive.pollFirst();
+            }
+            assertEquals(naive.size(), w.inWindow(now), "at order " + i);
+            w.record(now);
+            naive.addLast(now);
+        }
+        assertTrue(w.capacity() >= 1 << 17 && w.capacity() <= 1 << 19, "grew to the busiest minute: " + w.capacity());
+
+        OrderRateWindow small = new OrderRateWindow(1_024);
+        small.configure(5);
+        for (int i = 0; i < 8; i++) {
+            small.record(i * MS); // past the cap without asking: the oldest make room
+        }
+        assertEquals(5, small.inWindow(8 * MS));
+        assertEquals(5, small.capacity());
+    }
+
     @Test
     void orderFlowMirrorsCreatesAmendsCancelsAndOpenOrders() {
         OrderFlow f = new OrderFlow(8);
