@@ -40,14 +40,15 @@ final class RestHarnessVenue implements HarnessVenue {
     }
 
     /**
-     * Quotes 7¢ either side of the mid, behind the maker's best levels. Kalshi's book (and the simulator's)
-     * includes our own orders, and the engine's pricing still reads them as market liquidity: quoting at the
-     * top, each frame set off a cascade of amends chasing our own quotes (≈ 150 requests per frame with
-     * 2 markets; bench/RESULTS session 8). Behind the top, one frame makes one amend, as in the in-process paths.
+     * The engine's own quoting parameters, unless {@code -Dbench.restEdge=0.0700} sets the M0 edge. Kalshi's
+     * book (and the simulator's) includes our own orders; since session 9 the book stage reads it net of them,
+     * so quotes at the top no longer read themselves as the market (before, this venue had to quote 7¢ off
+     * the mid to measure anything: at the top the engine stopped reacting to frames).
      */
     @Override
     public java.util.Map<String, String> parameters() {
-        return java.util.Map.of("pricing.m0.edge", "0.0700");
+        String edge = System.getProperty("bench.restEdge");
+        return edge == null ? java.util.Map.of() : java.util.Map.of("pricing.m0.edge", edge);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.EventHeader;
 import io.kengine.protocol.event.EventSource;
 import io.kengine.protocol.event.EventType;
+import io.kengine.protocol.event.FillEvent;
 import io.kengine.protocol.event.MarketDefinitionEvent;
 import io.kengine.protocol.stage.BookFeaturesNote;
 import io.kengine.protocol.stage.BookTrust;
@@ -12,6 +13,7 @@ import io.kengine.protocol.stage.EventSlot;
 import io.kengine.protocol.stage.ResyncRequests;
 import io.kengine.protocol.stage.Stage;
 import io.kengine.protocol.stage.TopOfBookNote;
+import io.kengine.protocol.stage.TradeDedup;
 import io.kengine.protocol.units.TickGrid;
 import org.agrona.MutableDirectBuffer;
 
@@ -50,6 +52,8 @@ public final class BookStage implements Stage {
     private final MarketDefinitionEvent definition = new MarketDefinitionEvent();
     private final BookSnapshotEvent snapshot = new BookSnapshotEvent();
     private final BookDeltaEvent delta = new BookDeltaEvent();
+    private final FillEvent fill = new FillEvent();
+    private final TradeDedup fillDedup = new TradeDedup(1 << 12); // a fill arrives by WS and by REST: count it once
     private final TopOfBookNote note = new TopOfBookNote();
     private final BookFeaturesNote features = new BookFeaturesNote();
 
@@ -58,6 +62,8 @@ public final class BookStage implements Stage {
     private long snapshotChunks;
     private long snapshots;
     private long appliedDeltas;
+    private long ownDeltas;
+    private long ownFills;
     private long crossedBooks;
     private long unknownMarketEvents;
     private final long[] rejected = new long[BookReason.COUNT];
@@ -104,6 +110,13 @@ public final class BookStage implements Stage {
             case EventType.BOOK_DELTA:
                 delta.wrap(event, 0);
                 onDelta(knownBook(slot.marketId()), nanos);
+                break;
+            case EventType.FILL:
+                fill.wrap(event, 0);
+                if (!onOwnFill(knownBook(slot.marketId()), nanos)) {
+                    sweep(nanos);
+                    announceOrClear();
+                }
                 break;
             case EventType.TRADE:
             case EventType.TICKER:
@@ -215,13 +228,48 @@ public final class BookStage implements Stage {
         long bidQty = book.bestBidQty();
         long ask = book.bestAsk();
         long askQty = book.bestAskQty();
-        int r = book.applyDelta(delta.side(), delta.price(), delta.delta());
+        boolean ownOrder = delta.ownOrder();
+        int r = book.applyDelta(delta.side(), delta.price(), delta.delta(), ownOrder);
         if (isApplied(r)) {
             appliedDeltas++;
+            if (ownOrder) {
+                ownDeltas++;
+            }
             book.applied(nanos, false, false, false);
         }
         boolean trustChanged = refreshTrust(book, nanos);
         writeNote(book, trustChanged || topChanged(book, bid, bidQty, ask, askQty));
+    }
+
+    /**
+     * A fill of ours: a maker fill takes its size from our own quantity at the level it rested on (once per
+     * trade id). When that changes the book's net top, the fill's slot carries the book's notes, CHANGED,
+     * so pricing sees the market without us at once. @return true when it wrote the notes
+     */
+    private boolean onOwnFill(OrderBook book, long nanos) {
+        if (book == null || fill.isTaker()) {
+            return false;
+        }
+        // remembered even while not netting, so its second delivery cannot take from quantity netted later
+        if (!fillDedup.firstTime(fill.buffer(), fill.offset() + FillEvent.TRADE_ID_OFFSET)
+                || !book.isNettingOwnOrders()) {
+            return false;
+        }
+        long bid = book.bestBid();
+        long bidQty = book.bestBidQty();
+        long ask = book.bestAsk();
+        long askQty = book.bestAskQty();
+        if (!book.ownFill(fill.side(), fill.price(), fill.count())) {
+            return false;
+        }
+        ownFills++;
+        if (!topChanged(book, bid, bidQty, ask, askQty)) {
+            return false;
+        }
+        book.touch(nanos);
+        refreshTrust(book, nanos);
+        writeNote(book, true);
+        return true;
     }
 
     /** Judges a book's trust at {@code nanos}; counts a change. The book's own note is about to carry it. */
@@ -358,6 +406,16 @@ public final class BookStage implements Stage {
 
     public long appliedDeltas() {
         return appliedDeltas;
+    }
+
+    /** Applied deltas Kalshi tagged with one of our client order ids. */
+    public long ownDeltas() {
+        return ownDeltas;
+    }
+
+    /** Maker fills of ours (distinct trade ids) that took quantity from a netted level. */
+    public long ownFills() {
+        return ownFills;
     }
 
     /** Times a trusted book became crossed (the update was applied, the book distrusted). */

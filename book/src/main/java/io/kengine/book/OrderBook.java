@@ -25,6 +25,13 @@ import io.kengine.protocol.units.TickGrid;
  * are kept incrementally or are O(1) reads of what is; time comes from event timestamps only. The
  * time-dependent ones (volatility, intensity, time to close) are as of the last event of this market.
  *
+ * <p>Net of our own orders: Kalshi's book includes our resting orders, and a quote priced from a book
+ * that holds it chases itself. Once a delta tagged with one of our client order ids adds quantity, every
+ * view and feature (best prices and sizes, levels, depth, mid, microprice, imbalances, the mid steps of
+ * the volatility) reads the book net of our own quantity ({@link OwnOrderNetting}); integrity (crossed,
+ * negative levels) is still judged on the exchange's book, and {@code exchange*QtyAt} read it. Paper runs
+ * never see tagged deltas, so they read the book as it is.
+ *
  * <p>Written only by {@link BookStage} (mutators are package-private); the views are public.
  */
 public final class OrderBook {
@@ -40,8 +47,13 @@ public final class OrderBook {
     private final int marketId;
     private PriceGrid grid;
     private byte status;
-    private final Ladder bids;
+    private final Ladder bids;            // the exchange's book, our orders included: integrity is judged on it
     private final Ladder asks;
+    private Ladder viewBids;              // what the views and features read: the book, or the book net of us
+    private Ladder viewAsks;
+    private final boolean netOwnOrders;
+    private final int depthLevels;
+    private OwnOrderNetting own;          // allocated at this market's first own order (once, like a definition)
     private boolean complete;   // levels rest on a complete snapshot, so deltas may apply
     private boolean building;   // between a snapshot's FIRST and LAST chunks
     private boolean trusted;
@@ -69,6 +81,10 @@ public final class OrderBook {
         this.closeTimeMs = closeTimeMs;
         this.bids = new Ladder(true, grid.size(), settings.depthLevels());
         this.asks = new Ladder(false, grid.size(), settings.depthLevels());
+        this.viewBids = bids;
+        this.viewAsks = asks;
+        this.netOwnOrders = settings.netOwnOrders();
+        this.depthLevels = settings.depthLevels();
         this.maxAgeNanos = settings.maxAgeNanos();
         this.variance = new DecayingRate(settings.volatilityTauNanos());
         this.trades = new DecayingRate(settings.intensityTauNanos());
@@ -87,6 +103,8 @@ public final class OrderBook {
         grid = newGrid;
         bids.resize(newGrid.size());
         asks.resize(newGrid.size());
+        stopNetting();
+        own = null; // sized for the old grid; the next own order allocates one for this grid
         complete = false;
         building = false;
         trusted = false;
@@ -112,8 +130,8 @@ public final class OrderBook {
             restSourced = firstChunk ? fromRest : restSourced | fromRest;
         }
         // only a trusted two-sided book moves the mid: steps through garbage or half a snapshot are not volatility
-        if (trusted && bids.best() != Ladder.NONE && asks.best() != Ladder.NONE) {
-            long mid2 = grid.priceAt(bids.best()) + grid.priceAt(asks.best());
+        if (trusted && viewBids.best() != Ladder.NONE && viewAsks.best() != Ladder.NONE) {
+            long mid2 = grid.priceAt(viewBids.best()) + grid.priceAt(viewAsks.best());
             if (lastMid2 >= 0 && mid2 != lastMid2) {
                 double step = (mid2 - lastMid2) / 2.0;
                 variance.add(eventNanos, step * step);
@@ -183,6 +201,7 @@ public final class OrderBook {
         if (first) {
             bids.clear();
             asks.clear();
+            stopNetting();
             building = true;
             complete = false;
             trusted = false;
@@ -211,6 +230,14 @@ public final class OrderBook {
      * @return {@link BookReason#NONE}, {@link BookReason#CROSSED} when applied but crossed, or the refusal reason
      */
     int applyDelta(byte side, long price, long delta) {
+        return applyDelta(side, price, delta, false);
+    }
+
+    /**
+     * As {@link #applyDelta(byte, long, long)}; {@code ownOrder} when Kalshi tagged the delta with one of
+     * our client order ids, which moves our own quantity at the level (see {@link OwnOrderNetting}).
+     */
+    int applyDelta(byte side, long price, long delta, boolean ownOrder) {
         if (!complete) {
             if (building) {
                 // the deltas after this snapshot would rest on a book we no longer have
@@ -234,7 +261,62 @@ public final class OrderBook {
             return refuse(BookReason.NEGATIVE_LEVEL);
         }
         ladder.set(i, updated);
+        boolean bid = ladder == bids;
+        if (ownOrder && netOwnOrders) {
+            if (!isNetting()) {
+                if (delta <= 0) {
+                    return checkCrossed(); // we hold nothing here to take away
+                }
+                startNetting();
+            }
+            own.tagged(bid, i, delta, updated);
+        } else if (isNetting()) {
+            own.level(bid, i, updated);
+        }
         return checkCrossed();
+    }
+
+    /**
+     * A maker fill of ours ({@code fillSide} {@link Codes#BID}: our YES bid; {@link Codes#ASK}: our NO bid,
+     * an ask at {@code yesPrice}) took {@code count} from the level it rested on. Changes only our own
+     * quantity, and only while netting; the level itself moves with the feed's delta.
+     *
+     * @return true when it changed what the views read
+     */
+    boolean ownFill(byte fillSide, long yesPrice, long count) {
+        if (!isNetting() || count <= 0 || (fillSide != Codes.BID && fillSide != Codes.ASK)
+                || yesPrice < 0 || yesPrice > ONE_DOLLAR) {
+            return false;
+        }
+        int i = grid.indexOf(yesPrice);
+        if (i < 0) {
+            return false;
+        }
+        boolean bid = fillSide == Codes.BID;
+        long before = own.own(bid, i);
+        own.filled(bid, i, count, (bid ? bids : asks).quantity(i));
+        return own.own(bid, i) != before;
+    }
+
+    private boolean isNetting() {
+        return own != null && own.isActive();
+    }
+
+    private void startNetting() {
+        if (own == null || own.size() != grid.size()) {
+            own = new OwnOrderNetting(grid.size(), depthLevels);
+        }
+        own.activate(bids, asks);
+        viewBids = own.bids();
+        viewAsks = own.asks();
+    }
+
+    private void stopNetting() {
+        if (own != null) {
+            own.deactivate();
+        }
+        viewBids = bids;
+        viewAsks = asks;
     }
 
     private int checkLevel(byte side, long price, long quantity) {
@@ -330,12 +412,12 @@ public final class OrderBook {
 
     /** Best ask − best bid ($0.0001; ≤ 0 on a crossed book), or {@link #NO_VALUE} when a side is empty. */
     public long spread() {
-        return bids.best() == Ladder.NONE || asks.best() == Ladder.NONE ? NO_VALUE : bestAsk() - bestBid();
+        return viewBids.best() == Ladder.NONE || viewAsks.best() == Ladder.NONE ? NO_VALUE : bestAsk() - bestBid();
     }
 
     /** (bid + ask) / 2 rounded down ($0.0001), or {@link #NO_PRICE} when a side is empty. */
     public long mid() {
-        return bids.best() == Ladder.NONE || asks.best() == Ladder.NONE ? NO_PRICE : (bestBid() + bestAsk()) / 2;
+        return viewBids.best() == Ladder.NONE || viewAsks.best() == Ladder.NONE ? NO_PRICE : (bestBid() + bestAsk()) / 2;
     }
 
     /**
@@ -344,11 +426,11 @@ public final class OrderBook {
      * without the overflow; quantities above 2^48 are scaled down together first (ratio kept).
      */
     public long microprice() {
-        if (bids.best() == Ladder.NONE || asks.best() == Ladder.NONE) {
+        if (viewBids.best() == Ladder.NONE || viewAsks.best() == Ladder.NONE) {
             return NO_PRICE;
         }
-        long bq = bids.bestQuantity();
-        long aq = asks.bestQuantity();
+        long bq = viewBids.bestQuantity();
+        long aq = viewAsks.bestQuantity();
         while (bq >= SAFE_QTY || aq >= SAFE_QTY) {
             bq >>>= 1;
             aq >>>= 1;
@@ -360,22 +442,22 @@ public final class OrderBook {
 
     /** (bestBidQty − bestAskQty) / (sum) in basis points, truncated toward zero; {@link #NO_VALUE} when both sides are empty. */
     public long imbalanceTopBps() {
-        return imbalanceBps(bids.bestQuantity(), asks.bestQuantity());
+        return imbalanceBps(viewBids.bestQuantity(), viewAsks.bestQuantity());
     }
 
     /** The same over the best N levels of each side (N = {@link BookSettings#depthLevels()}). */
     public long imbalanceDepthBps() {
-        return imbalanceBps(bids.depthTotal(), asks.depthTotal());
+        return imbalanceBps(viewBids.depthTotal(), viewAsks.depthTotal());
     }
 
     /** Quantity in the best N bid levels (0.01 contracts). */
     public long depthBidQty() {
-        return bids.depthTotal();
+        return viewBids.depthTotal();
     }
 
     /** Quantity in the best N ask levels (0.01 contracts). */
     public long depthAskQty() {
-        return asks.depthTotal();
+        return viewAsks.depthTotal();
     }
 
     private static long imbalanceBps(long b, long a) {
@@ -444,56 +526,93 @@ public final class OrderBook {
         return bids.best() != Ladder.NONE && asks.best() != Ladder.NONE && bids.best() >= asks.best();
     }
 
+    /**
+     * True while the views and features are net of our own resting orders: since the first delta Kalshi
+     * tagged with one of our client order ids that added quantity, until the next snapshot or grid change.
+     */
+    public boolean isNettingOwnOrders() {
+        return isNetting();
+    }
+
+    /** Our own resting quantity at a YES bid price as the netting knows it; 0 when not netting or off the grid. */
+    public long ownBidQtyAt(long yesPrice) {
+        int i = grid.indexOf(yesPrice);
+        return i < 0 || !isNetting() ? 0 : own.own(true, i);
+    }
+
+    /** Our own resting ask quantity (NO bids at $1 − price) at a YES price; 0 when not netting or off the grid. */
+    public long ownAskQtyAt(long yesPrice) {
+        int i = grid.indexOf(yesPrice);
+        return i < 0 || !isNetting() ? 0 : own.own(false, i);
+    }
+
+    /** Levels (both sides) where the netting holds own quantity. */
+    public int ownLevels() {
+        return isNetting() ? own.ownLevels() : 0;
+    }
+
+    /** Resting YES-bid quantity at a YES price on the exchange's book, our orders included; 0 off the grid. */
+    public long exchangeBidQtyAt(long yesPrice) {
+        int i = grid.indexOf(yesPrice);
+        return i < 0 ? 0 : bids.quantity(i);
+    }
+
+    /** Resting ask quantity at a YES price on the exchange's book, our orders included; 0 off the grid. */
+    public long exchangeAskQtyAt(long yesPrice) {
+        int i = grid.indexOf(yesPrice);
+        return i < 0 ? 0 : asks.quantity(i);
+    }
+
     public boolean isEmpty() {
         return bids.levels() == 0 && asks.levels() == 0;
     }
 
     /** Best YES bid ($0.0001), or {@link #NO_PRICE}. */
     public long bestBid() {
-        int i = bids.best();
+        int i = viewBids.best();
         return i == Ladder.NONE ? NO_PRICE : grid.priceAt(i);
     }
 
     public long bestBidQty() {
-        return bids.bestQuantity();
+        return viewBids.bestQuantity();
     }
 
     /** Best YES ask = $1 − best NO bid ($0.0001), or {@link #NO_PRICE}. */
     public long bestAsk() {
-        int i = asks.best();
+        int i = viewAsks.best();
         return i == Ladder.NONE ? NO_PRICE : grid.priceAt(i);
     }
 
     public long bestAskQty() {
-        return asks.bestQuantity();
+        return viewAsks.bestQuantity();
     }
 
     public int bidLevels() {
-        return bids.levels();
+        return viewBids.levels();
     }
 
     public int askLevels() {
-        return asks.levels();
+        return viewAsks.levels();
     }
 
     public long totalBidQty() {
-        return bids.total();
+        return viewBids.total();
     }
 
     public long totalAskQty() {
-        return asks.total();
+        return viewAsks.total();
     }
 
     /** Resting YES-bid quantity at a YES price; 0 off the grid. */
     public long bidQtyAt(long yesPrice) {
         int i = grid.indexOf(yesPrice);
-        return i < 0 ? 0 : bids.quantity(i);
+        return i < 0 ? 0 : viewBids.quantity(i);
     }
 
     /** Resting ask quantity (NO bids at $1 − price) at a YES price; 0 off the grid. */
     public long askQtyAt(long yesPrice) {
         int i = grid.indexOf(yesPrice);
-        return i < 0 ? 0 : asks.quantity(i);
+        return i < 0 ? 0 : viewAsks.quantity(i);
     }
 
     public boolean isOnGrid(long yesPrice) {
@@ -508,8 +627,8 @@ public final class OrderBook {
 
     /** Tick near the top: the finer of the steps at the best bid and best ask; the grid's finest when both sides are empty. */
     public long tick() {
-        int b = bids.best();
-        int a = asks.best();
+        int b = viewBids.best();
+        int a = viewAsks.best();
         if (b == Ladder.NONE && a == Ladder.NONE) {
             return grid.finestTick();
         }
@@ -525,22 +644,22 @@ public final class OrderBook {
 
     /** Visits up to {@code maxLevels} bid levels, best (highest) first. @return levels visited */
     public int forEachBid(LevelVisitor visitor, int maxLevels) {
-        return visit(bids, visitor, maxLevels);
+        return visit(viewBids, visitor, maxLevels);
     }
 
     /** Visits up to {@code maxLevels} ask levels, best (lowest) first. @return levels visited */
     public int forEachAsk(LevelVisitor visitor, int maxLevels) {
-        return visit(asks, visitor, maxLevels);
+        return visit(viewAsks, visitor, maxLevels);
     }
 
     /** Copies bid levels, best first, into the caller's arrays (as many as the shorter holds). @return levels copied */
     public int copyBids(long[] prices, long[] quantities) {
-        return copy(bids, prices, quantities);
+        return copy(viewBids, prices, quantities);
     }
 
     /** Copies ask levels, best first, into the caller's arrays (as many as the shorter holds). @return levels copied */
     public int copyAsks(long[] prices, long[] quantities) {
-        return copy(asks, prices, quantities);
+        return copy(viewAsks, prices, quantities);
     }
 
     private int visit(Ladder ladder, LevelVisitor visitor, int maxLevels) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Steady state allocates nothing: after warm-up, 100k deltas (with the snapshots, trades, tickers,
- * timers, refused updates and depth reads mixed in) allocate ≈0 bytes on the stage's thread. Event
+ * timers, refused updates, our own orders' tagged deltas and fills and depth reads mixed in) allocate ≈0 bytes on the stage's thread. Event
  * time moves on (1 µs per event, 2 ms per timer, max age 1 ms), so every feature update, the EWMAs'
  * decay, the timer sweep, stale transitions and their announcements run inside the measurement.
  */
@@ -85,6 +85,14 @@ class BookAllocationTest {
             for (long p : noPrices) {
                 add(fresh().delta(MARKET, Codes.BOOK_NO, p, -125), true);
             }
+            // our own quotes: placed, one amended, a maker fill of it (a duplicate after the first cycle), pulled
+            add(fresh().ownDelta(MARKET, Codes.BOOK_YES, 4600, 100), true);
+            add(fresh().ownDelta(MARKET, Codes.BOOK_NO, 5300, 100), true);
+            add(fresh().ownDelta(MARKET, Codes.BOOK_YES, 4600, -100), true);
+            add(fresh().ownDelta(MARKET, Codes.BOOK_YES, 4500, 100), true);
+            add(fresh().fill(MARKET, "fill-" + round, Codes.BID, 4500, 30, false), false);
+            add(fresh().ownDelta(MARKET, Codes.BOOK_YES, 4500, -100), true);
+            add(fresh().ownDelta(MARKET, Codes.BOOK_NO, 5300, -100), true);
             add(fresh().ticker(MARKET), false);
             add(fresh().timer(), false);
             add(fresh().delta(QUIET, Codes.BOOK_YES, 4100, round % 2 == 0 ? 1 : -1), true); // moves the mid
@@ -142,6 +150,7 @@ class BookAllocationTest {
         assertEquals(4800, book.bestAsk());
         assertTrue(stage.appliedDeltas() > 6 * DELTAS / 2);
         assertTrue(stage.rejectedTotal() > 0);
+        assertTrue(book.isNettingOwnOrders() && stage.ownDeltas() > DELTAS / 10, "own deltas " + stage.ownDeltas());
         assertTrue(stage.trustEntered(BookTrust.STALE) > 1_000, "stale transitions " + stage.trustEntered(BookTrust.STALE));
         assertTrue(book.tradeIntensity() > 0 && stage.book(QUIET).midVolatility() > 0);
     }

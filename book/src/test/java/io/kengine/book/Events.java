@@ -4,6 +4,7 @@ import io.kengine.protocol.event.BookDeltaEvent;
 import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.EventHeader;
 import io.kengine.protocol.event.EventSource;
+import io.kengine.protocol.event.FillEvent;
 import io.kengine.protocol.event.MarketDefinitionEvent;
 import io.kengine.protocol.event.TickerEvent;
 import io.kengine.protocol.event.TimerEvent;
@@ -23,6 +24,7 @@ final class Events {
     private final BookSnapshotEvent snapshot = new BookSnapshotEvent();
     private final BookDeltaEvent delta = new BookDeltaEvent();
     private final TradeEvent trade = new TradeEvent();
+    private final FillEvent fill = new FillEvent();
     private final TickerEvent ticker = new TickerEvent();
     private final TimerEvent timer = new TimerEvent();
     private final EventSlot slot;
@@ -96,6 +98,19 @@ final class Events {
 
     EventSlot delta(int marketId, byte side, long price, long change) {
         delta.wrapForEncode(buffer(), 0, marketId, EventSource.FEED).side(side).price(price).delta(change);
+        return stamp();
+    }
+
+    /** A delta Kalshi tagged with one of our client order ids: our own order changed the level. */
+    EventSlot ownDelta(int marketId, byte side, long price, long change) {
+        delta.wrapForEncode(buffer(), 0, marketId, EventSource.FEED).side(side).price(price).delta(change).ownOrder(true);
+        return stamp();
+    }
+
+    /** A fill of ours: {@code side} Codes.BID (our YES bid) or Codes.ASK (our NO bid), at a YES price. */
+    EventSlot fill(int marketId, String tradeId, byte side, long yesPrice, long count, boolean taker) {
+        fill.wrapForEncode(buffer(), 0, marketId, EventSource.FEED).tradeId(tradeId).side(side).price(yesPrice)
+            .count(count).isTaker(taker);
         return stamp();
     }
 
