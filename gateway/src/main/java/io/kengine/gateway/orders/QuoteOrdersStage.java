@@ -63,6 +63,7 @@ public final class QuoteOrdersStage implements Stage {
     private long duplicateFills;
     private long fills;
     private long configErrors;
+    private long heldForOwnLeg;
 
     public QuoteOrdersStage(EventPublisher intents) {
         this(intents, OrdersConfig.DEFAULTS, GatewaySignals.NONE);
@@ -95,6 +96,10 @@ public final class QuoteOrdersStage implements Stage {
                 LiveOrder answered = replies.onReply(slot.event(), now);
                 if (answered != null) {
                     diff(answered, false, false);
+                    LiveOrder other = quoteSibling(answered);
+                    if (other != null) {
+                        diff(other, false, false); // a leg held back for this one may move now
+                    }
                 }
                 break;
             case EventType.FILL:
@@ -166,7 +171,7 @@ public final class QuoteOrdersStage implements Stage {
     private void diff(LiveOrder o, boolean mayCreate, boolean confirm) {
         int market = o.market;
         if (!o.isActive()) {
-            if (mayCreate && o.wantedQty > 0 && !blocks.blocked(market)) {
+            if (mayCreate && o.wantedQty > 0 && !blocks.blocked(market) && !crossesOwnLeg(o)) {
                 intents.create(o, now);
             }
             return;
@@ -179,7 +184,9 @@ public final class QuoteOrdersStage implements Stage {
         } else if (blocks.blocked(market)) {
             return;
         } else if (o.wantedPrice != o.price || (o.wantedQty > o.remaining && mayCreate)) {
-            intents.amend(o);
+            if (!crossesOwnLeg(o)) {
+                intents.amend(o);
+            }
         } else if (o.wantedQty < o.remaining) {
             intents.decrease(o);
         } else if (confirm) {
@@ -187,6 +194,42 @@ public final class QuoteOrdersStage implements Stage {
             o.lifetimeNanos = o.wantedLifetimeNanos;
             expiry.schedule(o);
         }
+    }
+
+    /** The other side's quote slot of a quote slot; null for basket legs. */
+    private LiveOrder quoteSibling(LiveOrder o) {
+        if (o.group >= 0 || !LiveOrders.valid(o.market)) {
+            return null;
+        }
+        LiveOrder bid = orders.bid(o.market);
+        return o == bid ? orders.ask(o.market) : o == orders.ask(o.market) ? bid : null;
+    }
+
+    /**
+     * True when this side's wanted price would cross our own order on the other side as the exchange may
+     * have it now (its resting price, or the price an amend in flight moves it to). Moving both legs of a
+     * narrow quote at once can make one leg's post-only amend meet the other leg before that leg's amend has
+     * landed, and Kalshi refuses it ({@code post only cross}). The leg that moves away goes first; this one
+     * waits for its answer ({@code ORDER_REPLY} re-diffs the sibling), or for the next approved quote.
+     */
+    private boolean crossesOwnLeg(LiveOrder o) {
+        LiveOrder other = quoteSibling(o);
+        if (other == null || !other.isActive()) {
+            return false;
+        }
+        boolean moving = other.state == LiveOrder.State.PENDING_AMEND;
+        boolean crosses;
+        if (o.side == Codes.BID) {
+            long lowestAsk = moving ? Math.min(other.price, other.pendingPrice) : other.price;
+            crosses = o.wantedPrice >= lowestAsk;
+        } else {
+            long highestBid = moving ? Math.max(other.price, other.pendingPrice) : other.price;
+            crosses = o.wantedPrice <= highestBid;
+        }
+        if (crosses) {
+            heldForOwnLeg++;
+        }
+        return crosses;
     }
 
     // ------------------------------------------------------------------ fills
@@ -299,6 +342,10 @@ public final class QuoteOrdersStage implements Stage {
     }
 
     /** Amend answers that arrived after the user_orders update had confirmed them and the next amend was out. */
+    public long legsHeldForOwnLeg() {
+        return heldForOwnLeg;
+    }
+
     public long lateAmendReplies() {
         return replies.lateAmendReplies();
     }

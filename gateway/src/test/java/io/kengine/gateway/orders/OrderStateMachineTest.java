@@ -149,6 +149,50 @@ class OrderStateMachineTest {
         assertEquals("kabc-4", d.lastIntent().legClientOrderId(0));
     }
 
+    /**
+     * A quote that jumps past its own width: moving both legs at once would send one leg's post-only amend
+     * against our other leg before that leg has moved, and Kalshi refuses it (post only cross). The leg that
+     * moves away goes first; the other follows on its answer.
+     */
+    @Test
+    void aLegThatWouldCrossOurOtherLegWaitsUntilThatLegHasMovedAway() {
+        d.quote(1, 4_800, 1_000, 5_200, 1_000);
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-1", "X1", 4_800, 1_000);
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-2", "X2", 5_200, 1_000);
+
+        // up: the bid's new 0.53 would cross our ask at 0.52, so only the ask moves
+        d.quote(1, 5_300, 1_000, 5_700, 1_000);
+        OrderIntentEvent first = d.lastIntent();
+        assertEquals(1, first.legCount());
+        assertEquals(ASK, first.legSide(0));
+        assertEquals(OrderIntentEvent.AMEND, first.legAction(0));
+        assertEquals(5_700, first.legPrice(0));
+        assertEquals("RESTING", d.state(1, BID));
+        assertEquals(1, d.stage.legsHeldForOwnLeg());
+        int before = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, first.legUpdatedClientOrderId(0), "X2", 5_700, 1_000);
+        assertEquals(before + 1, d.intents().size(), "the ask's answer releases the bid");
+        OrderIntentEvent second = d.lastIntent();
+        assertEquals(BID, second.legSide(0));
+        assertEquals(5_300, second.legPrice(0));
+        d.reply(1, OrderReplyEvent.AMENDED, second.legUpdatedClientOrderId(0), "X1", 5_300, 1_000);
+
+        // down: the bid moves first, and the ask's new 0.52 waits while the bid may still be at 0.53
+        d.quote(1, 4_700, 1_000, 5_200, 1_000);
+        OrderIntentEvent third = d.lastIntent();
+        assertEquals(1, third.legCount());
+        assertEquals(BID, third.legSide(0));
+        assertEquals(4_700, third.legPrice(0));
+        d.reply(1, OrderReplyEvent.AMENDED, third.legUpdatedClientOrderId(0), "X1", 4_700, 1_000);
+        assertEquals(ASK, d.lastIntent().legSide(0));
+        assertEquals(5_200, d.lastIntent().legPrice(0));
+
+        // a move within the width moves both legs in one intent, as before
+        d.reply(1, OrderReplyEvent.AMENDED, d.lastIntent().legUpdatedClientOrderId(0), "X2", 5_200, 1_000);
+        d.quote(1, 4_900, 1_000, 5_300, 1_000);
+        assertEquals(2, d.lastIntent().legCount());
+    }
+
     @Test
     void smallerSizeAtTheSamePriceDecreasesAndAmendCarriesTheFilledTotal() {
         restingBid(1, "X1");
