@@ -104,7 +104,9 @@ final class SimLoopbackPath implements TickPath {
             + " pre-signed used, " + s.orderPathPreSignatures() + " order-path pre-signatures (" + s.trackedOrderIds()
             + " ids tracked); orders stage: " + engine.stages.orders().fills() + " fills, "
             + engine.stages.orders().rejects() + " rejects; risk: halt " + engine.stages.risk().haltReason() + ", blocks "
-            + engine.stages.risk().blocksTotal() + " (" + engine.stages.risk().blocksByReason() + "), position " + engine.stages.risk().totalAbsPosition();
+            + engine.stages.risk().blocksTotal() + " (" + engine.stages.risk().blocksByReason() + "), position " + engine.stages.risk().totalAbsPosition()
+            + "; book: " + engine.stages.book().ownDeltas() + " own deltas netted; legs held for our other leg: "
+            + engine.stages.orders().legsHeldForOwnLeg();
     }
 
     @Override
@@ -159,6 +161,11 @@ final class SimLoopbackPath implements TickPath {
     /** Quotes the engine's risk stage refused so far (a racy read: for checks after the path drained). */
     long riskBlocks() {
         return engine.stages.risk().blocksTotal();
+    }
+
+    /** Deltas the simulator tagged with the engine's client order ids, as the book stage applied them (racy read). */
+    long ownDeltas() {
+        return engine.stages.book().ownDeltas();
     }
 
     /** Book deltas the engine's feed has published into the inbound ring. */

@@ -66,6 +66,24 @@ class SimLoopbackPathTest {
             // the exchange may refuse a post-only amend that would cross, but never an amend under an id it did
             // not give: that (the late-amend-answer bug) opened the risk breaker and stopped quoting within seconds
             assertEquals(0, path.riskBlocks(), path.detail());
+
+            // the simulator tags the deltas our orders cause, and the book nets them out: the engine goes on
+            // reacting to the market's moves rather than reading its own quotes as the top of the book
+            // (without netting, after its first quotes it made no intent on later steps)
+            assertTrue(path.ownDeltas() > 0, path.detail());
+            // one step at a time, each after the last one's orders were answered (an order with a request in
+            // flight waits for its answer before it moves again, so back-to-back steps would merge)
+            long intentsBefore = path.intents();
+            for (int i = 0; i < 16; i++) {
+                path.submit(null, clock.now());
+                path.pump();
+                long stepDeadline = System.nanoTime() + 10_000_000_000L;
+                while (!(rest.idle() && path.drain(50)) && System.nanoTime() < stepDeadline) {
+                    path.pump();
+                }
+            }
+            assertTrue(path.intents() - intentsBefore >= 12,
+                (path.intents() - intentsBefore) + " intents on 16 later steps; " + path.detail());
         }
     }
 }

@@ -75,6 +75,13 @@ public final class EngineMetrics {
                     return sender == null ? 0 : sender.directRecycles();
                 });
         }
+        // single-writer counters of the business thread, read racily (a scrape may lag by an event)
+        r.counter("kengine_book_own_deltas_total",
+            "book deltas Kalshi tagged with one of our client order ids (the book is read net of our own orders)",
+            () -> engine.stages().book().ownDeltas());
+        r.counter("kengine_orders_legs_held_total",
+            "times a quote leg waited because its new price would cross our own other leg (post-only)",
+            () -> engine.stages().orders().legsHeldForOwnLeg());
         IdleRehearsal rehearsal = engine.rehearsal();
         if (rehearsal != null) {
             r.counter("kengine_rehearsal_steps_total",
