@@ -201,7 +201,8 @@ public final class OrderBook {
         if (first) {
             bids.clear();
             asks.clear();
-            stopNetting();
+            viewBids = bids; // a half-built book: the net ladders are built again when it completes
+            viewAsks = asks;
             building = true;
             complete = false;
             trusted = false;
@@ -220,6 +221,11 @@ public final class OrderBook {
         complete = true;
         trusted = true;
         reason = BookReason.NONE;
+        if (own != null && own.isActive()) {
+            own.rebuild(bids, asks);
+            viewBids = own.bids();
+            viewAsks = own.asks();
+        }
         return checkCrossed();
     }
 
@@ -298,8 +304,9 @@ public final class OrderBook {
         return own.own(bid, i) != before;
     }
 
+    /** Netting, and the book is not half-built by a snapshot (the views then read the exchange's ladders). */
     private boolean isNetting() {
-        return own != null && own.isActive();
+        return own != null && own.isActive() && viewBids != bids;
     }
 
     private void startNetting() {
@@ -528,7 +535,8 @@ public final class OrderBook {
 
     /**
      * True while the views and features are net of our own resting orders: since the first delta Kalshi
-     * tagged with one of our client order ids that added quantity, until the next snapshot or grid change.
+     * tagged with one of our client order ids that added quantity, until a grid change; not while a snapshot
+     * is half-built (our quantity is carried through it, capped by its levels).
      */
     public boolean isNettingOwnOrders() {
         return isNetting();

@@ -25,8 +25,12 @@ import java.util.Arrays;
  *
  * <p>Inactive until the first tagged delta that adds quantity, so a book we never quote in (and every
  * paper run, whose orders never reach the exchange) costs nothing and reads exactly as before.
- * Cleared by a snapshot: the snapshot carries no tags, so our quantity is unknown until our orders
- * move again, and until then they read as the market's (the behaviour without netting).
+ *
+ * <p>A snapshot carries no tags, so our quantity is carried through it, capped by the snapshot's levels
+ * ({@link #rebuild}). Forgetting it instead would let our resting quotes read as the market's, and a
+ * quote that is the best bid and the best ask is then its own fixed point: the engine stops reacting
+ * until something moves them. What is carried over can be stale if a tagged delta was lost in the gap
+ * that caused the snapshot; the cap clears it the first time its level empties.
  */
 final class OwnOrderNetting {
     private final Ladder netBids;
@@ -73,7 +77,29 @@ final class OwnOrderNetting {
         }
     }
 
-    /** Forgets our quantity and stops netting (a snapshot, whose levels carry no tags). */
+    /**
+     * After a complete snapshot: our quantity at each level is capped by the level's, and the net ladders
+     * are built again from the exchange's. O(grid points); snapshots are rare.
+     */
+    void rebuild(Ladder bids, Ladder asks) {
+        rebuild(bids, ownBids, netBids);
+        rebuild(asks, ownAsks, netAsks);
+    }
+
+    private void rebuild(Ladder full, long[] own, Ladder net) {
+        net.clear();
+        for (int i = 0; i < own.length; i++) {
+            long q = full.quantity(i);
+            if (own[i] > q) {
+                setOwn(own, i, q);
+            }
+            if (q > own[i]) {
+                net.set(i, q - own[i]);
+            }
+        }
+    }
+
+    /** Forgets our quantity and stops netting. */
     void deactivate() {
         if (!active) {
             return;

@@ -1,5 +1,6 @@
 package io.kengine.book;
 
+import io.kengine.protocol.event.BookSnapshotEvent;
 import io.kengine.protocol.event.Codes;
 import io.kengine.protocol.stage.BookFeaturesNote;
 import io.kengine.protocol.stage.TopOfBookNote;
@@ -152,18 +153,28 @@ class OwnOrderNettingTest {
     }
 
     @Test
-    void aSnapshotEndsTheNettingUntilOurOrdersMoveAgain() {
+    void aSnapshotCarriesOurQuantityCappedByItsLevels() {
         stage.onEvent(events.ownDelta(M, BOOK_YES, 4600, 100), true);
-        stage.onEvent(events.fullSnapshot(M, levels(4600, 100, 4500, 1000), levels(5200, 3000)), true);
+        stage.onEvent(events.ownDelta(M, BOOK_YES, 4500, 50), true);
+        // a two-chunk snapshot: half-built, the book reads the exchange's levels (and is not trusted)
+        stage.onEvent(events.snapshot(M, BookSnapshotEvent.FLAG_FIRST, levels(4600, 100, 4500, 30), levels()), true);
         assertFalse(book().isNettingOwnOrders());
-        assertEquals(4600, book().bestBid(), "untagged, our order reads as the market's");
-        assertEquals(0, book().ownLevels());
-        // its next move (a cancel) takes nothing of ours below zero, and its new place is netted
-        stage.onEvent(events.ownDelta(M, BOOK_YES, 4600, -100), true);
-        assertFalse(book().isNettingOwnOrders(), "a removal alone does not start netting");
-        stage.onEvent(events.ownDelta(M, BOOK_YES, 4700, 100), true);
+        assertEquals(4600, book().bestBid());
+        stage.onEvent(events.snapshot(M, BookSnapshotEvent.FLAG_LAST, levels(), levels(5200, 3000)), true);
         assertTrue(book().isNettingOwnOrders());
+        assertEquals(100, book().ownBidQtyAt(4600), "still ours: the snapshot has no tags to say otherwise");
+        assertEquals(30, book().ownBidQtyAt(4500), "capped by the level");
+        assertEquals(OrderBook.NO_PRICE, book().bestBid(), "both bid levels are ours");
+        assertEquals(4800, book().bestAsk());
+        // someone joins 0.45, and our 30 there stay netted out
+        stage.onEvent(events.delta(M, BOOK_YES, 4500, 70), true);
         assertEquals(4500, book().bestBid());
+        assertEquals(70, book().bestBidQty());
+        // a stale quantity (our order left in the gap) clears the first time its level empties
+        stage.onEvent(events.delta(M, BOOK_YES, 4500, -100), true);
+        assertEquals(0, book().ownBidQtyAt(4500));
+        stage.onEvent(events.delta(M, BOOK_YES, 4500, 40), true);
+        assertEquals(40, book().bestBidQty());
     }
 
     @Test
@@ -261,11 +272,10 @@ class OwnOrderNettingTest {
         void snapshot(long bid, long bidQty, long ask, long askQty) {
             fullBids.clear();
             fullAsks.clear();
-            ownBids.clear();
-            ownAsks.clear();
             fullBids.put(bid, bidQty);
             fullAsks.put(ask, askQty);
-            active = false;
+            ownBids.replaceAll((p, o) -> Math.min(o, full(true, p)));
+            ownAsks.replaceAll((p, o) -> Math.min(o, full(false, p)));
         }
 
         long full(boolean bid, long p) {
