@@ -65,6 +65,7 @@ final class OwnOrderNetting {
 
     /** Starts netting: the net ladders begin as copies of the book's (we hold nothing yet). */
     void activate(Ladder bids, Ladder asks) {
+        clearOwn(); // already clear after deactivate; the net ladders must equal the book's with nothing of ours
         copy(bids, netBids);
         copy(asks, netAsks);
         active = true;
@@ -104,14 +105,18 @@ final class OwnOrderNetting {
         if (!active) {
             return;
         }
+        clearOwn();
+        netBids.clear();
+        netAsks.clear();
+        active = false;
+    }
+
+    private void clearOwn() {
         if (ownLevels > 0) {
             Arrays.fill(ownBids, 0L);
             Arrays.fill(ownAsks, 0L);
             ownLevels = 0;
         }
-        netBids.clear();
-        netAsks.clear();
-        active = false;
     }
 
     /** An untagged change: the level now holds {@code full}; ours is capped by it. */
