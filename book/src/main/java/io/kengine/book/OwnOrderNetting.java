@@ -140,10 +140,7 @@ final class OwnOrderNetting {
 
     /** A maker fill of ours took {@code count} from the level, which now holds {@code full}. */
     void filled(boolean bid, int i, long count, long full) {
-        long[] own = bid ? ownBids : ownAsks;
-        long o = Math.min(full, Math.max(0, own[i] - count));
-        setOwn(own, i, o);
-        (bid ? netBids : netAsks).set(i, full - o);
+        tagged(bid, i, -count, full); // the same rule as our own removal
     }
 
     private void setOwn(long[] own, int i, long q) {
