@@ -69,6 +69,12 @@ final class LiveOrder {
     /** Event time the order was last created, amended or re-confirmed by an approved quote. */
     long confirmedNanos;
     long lifetimeNanos;
+    /**
+     * A create the last approved quote asked for, held back only because it would cross our other leg; the
+     * other leg's answer releases it (quote slots only). {@code heldSinceNanos}: that quote's event time.
+     */
+    boolean heldCreate;
+    long heldSinceNanos;
 
     /** Reconciliation: the round this order was stable at the round's start, and the round it was last reported in. */
     long eligibleRound;
@@ -109,6 +115,7 @@ final class LiveOrder {
     void reset() {
         clearIds();
         state = State.NONE;
+        heldCreate = false;
         group = -1;
         unwind = false;
     }

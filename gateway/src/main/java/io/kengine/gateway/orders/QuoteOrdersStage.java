@@ -166,13 +166,22 @@ public final class QuoteOrdersStage implements Stage {
     /**
      * Closes the gap between what the side wants and its order. Only a quote event ({@code mayCreate})
      * creates or grows an order; after a reply the order is only moved, shrunk or canceled, so a fill is
-     * never topped up before risk has seen it and approved the next quote.
+     * never topped up before risk has seen it and approved the next quote. The one exception is a create
+     * that quote asked for and held back for our other leg alone: that leg's answer releases it, as it
+     * releases a held amend, unless the quote's lifetime has passed meanwhile.
      */
     private void diff(LiveOrder o, boolean mayCreate, boolean confirm) {
         int market = o.market;
         if (!o.isActive()) {
-            if (mayCreate && o.wantedQty > 0 && !blocks.blocked(market) && !crossesOwnLeg(o)) {
-                intents.create(o, now);
+            boolean held = o.heldCreate;
+            o.heldCreate = false;
+            if (o.wantedQty <= 0 || blocks.blocked(market)) {
+                return;
+            }
+            if (mayCreate) {
+                createUnlessCrossing(o, now);
+            } else if (held && (o.wantedLifetimeNanos <= 0 || now - o.heldSinceNanos < o.wantedLifetimeNanos)) {
+                createUnlessCrossing(o, o.heldSinceNanos);
             }
             return;
         }
@@ -196,6 +205,16 @@ public final class QuoteOrdersStage implements Stage {
         }
     }
 
+    /** Creates the order as of {@code quotedAt} (its lifetime counts from the quote), or holds it for our other leg. */
+    private void createUnlessCrossing(LiveOrder o, long quotedAt) {
+        if (crossesOwnLeg(o)) {
+            o.heldCreate = true;
+            o.heldSinceNanos = quotedAt;
+        } else {
+            intents.create(o, quotedAt);
+        }
+    }
+
     /** The other side's quote slot of a quote slot; null for basket legs. */
     private LiveOrder quoteSibling(LiveOrder o) {
         if (o.group >= 0 || !LiveOrders.valid(o.market)) {
@@ -210,7 +229,8 @@ public final class QuoteOrdersStage implements Stage {
      * have it now (its resting price, or the price an amend in flight moves it to). Moving both legs of a
      * narrow quote at once can make one leg's post-only amend meet the other leg before that leg's amend has
      * landed, and Kalshi refuses it ({@code post only cross}). The leg that moves away goes first; this one
-     * waits for its answer ({@code ORDER_REPLY} re-diffs the sibling), or for the next approved quote.
+     * waits for its answer ({@code ORDER_REPLY} re-diffs the sibling, amends and held creates alike), or for
+     * the next approved quote.
      */
     private boolean crossesOwnLeg(LiveOrder o) {
         LiveOrder other = quoteSibling(o);

@@ -193,6 +193,63 @@ class OrderStateMachineTest {
         assertEquals(2, d.lastIntent().legCount());
     }
 
+    /**
+     * A create held for our other leg is released by that leg's answer, as a held amend is. Before, it waited
+     * for the next approved quote, which in a quiet market may be minutes away: one-sided quoting meanwhile.
+     */
+    @Test
+    void aCreateHeldForOurOtherLegGoesOutOnThatLegsAnswer() {
+        d.quote(1, 4_800, 0, 5_200, 1_000);                                    // ask only
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-1", "X2", 5_200, 1_000);
+        d.quote(1, 5_300, 1_000, 5_700, 1_000);                                // bid at 0.53 would cross our ask at 0.52
+        OrderIntentEvent first = d.lastIntent();
+        assertEquals(1, first.legCount());
+        assertEquals(ASK, first.legSide(0));
+        assertEquals(OrderIntentEvent.AMEND, first.legAction(0));
+        assertEquals("NONE", d.state(1, BID));
+        int before = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, first.legUpdatedClientOrderId(0), "X2", 5_700, 1_000);
+        assertEquals(before + 1, d.intents().size(), "the ask's answer releases the held bid");
+        OrderIntentEvent second = d.lastIntent();
+        assertEquals(OrderIntentEvent.CREATE, second.legAction(0));
+        assertEquals(BID, second.legSide(0));
+        assertEquals(5_300, second.legPrice(0));
+        assertEquals(1_000, second.legCount(0));
+        assertEquals("PENDING_NEW", d.state(1, BID));
+        int after = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, first.legUpdatedClientOrderId(0), "X2", 5_700, 1_000); // redelivered
+        assertEquals(after, d.intents().size(), "released once");
+    }
+
+    @Test
+    void aHeldCreateWhoseQuoteOutlivedItsLifetimeIsDropped() {
+        d.quote(1, 4_800, 0, 5_200, 1_000, 50);
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-1", "X2", 5_200, 1_000);
+        d.quote(1, 5_300, 1_000, 5_700, 1_000, 50);
+        String amendId = d.lastIntent().legUpdatedClientOrderId(0);
+        d.advanceMillis(60);
+        int before = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, amendId, "X2", 5_700, 1_000);
+        assertTrue(d.intents().stream().skip(before).noneMatch(i -> i.legAction(0) == OrderIntentEvent.CREATE),
+            "a create for a quote past its lifetime");
+        assertEquals("NONE", d.state(1, BID));
+    }
+
+    @Test
+    void aFilledLegIsNotRecreatedByItsSiblingsAnswer() {
+        d.quote(1, 4_800, 1_000, 5_200, 1_000);
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-1", "X1", 4_800, 1_000);
+        d.reply(1, OrderReplyEvent.ACCEPTED, "kabc-2", "X2", 5_200, 1_000);
+        d.quote(1, 4_800, 1_000, 5_300, 1_000);                                // the ask moves
+        String amendId = d.lastIntent().legUpdatedClientOrderId(0);
+        d.fill(1, BID, 1_000, "T1", "kabc-1", "X1");                           // the bid fills whole meanwhile
+        assertEquals("FILLED", d.state(1, BID));
+        int before = d.intents().size();
+        d.reply(1, OrderReplyEvent.AMENDED, amendId, "X2", 5_300, 1_000);
+        assertTrue(d.intents().stream().skip(before).noneMatch(i -> i.legAction(0) == OrderIntentEvent.CREATE),
+            "a fill topped up before risk saw it");
+    }
+
     @Test
     void smallerSizeAtTheSamePriceDecreasesAndAmendCarriesTheFilledTotal() {
         restingBid(1, "X1");
