@@ -6,6 +6,7 @@ import io.kengine.sim.exchange.FeeSchedule;
 import io.kengine.sim.exchange.MarketSpec;
 import io.kengine.sim.exchange.OrderRequest;
 import io.kengine.sim.exchange.Side;
+import io.kengine.sim.server.FillDeltaOwner;
 import io.kengine.sim.server.SimServer;
 import io.kengine.sim.server.SimServerConfig;
 
@@ -31,7 +32,9 @@ final class LoopbackMarkets implements AutoCloseable {
     LoopbackMarkets(int markets, String publicKeyPem) {
         this.tickers = new String[markets];
         this.resting = new String[markets];
-        this.server = new SimServer(SimServerConfig.builder().port(0).rateLimits(false).build()).start();
+        // -Dbench.fillDeltaOwner=maker|taker|none: whose id a trade's delta carries (Kalshi's choice is unconfirmed)
+        this.server = new SimServer(SimServerConfig.builder().port(0).rateLimits(false)
+            .fillDeltaOwner(FillDeltaOwner.parse(System.getProperty("bench.fillDeltaOwner", "maker"))).build()).start();
         server.registerKey(KEY_ID, ACCOUNT, publicKeyPem);
         server.registerKey(ENGINE_KEY_ID, ENGINE_ACCOUNT, publicKeyPem);
         server.exchange(ex -> {

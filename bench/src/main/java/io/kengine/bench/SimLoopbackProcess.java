@@ -44,6 +44,10 @@ final class SimLoopbackProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xms1g");
         command.add("-Xmx1g");
+        String fillDeltaOwner = System.getProperty("bench.fillDeltaOwner");
+        if (fillDeltaOwner != null) {
+            command.add("-Dbench.fillDeltaOwner=" + fillDeltaOwner);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(SimLoopbackProcess.class.getName());

@@ -1,6 +1,7 @@
 package io.kengine.engine.cli;
 
 import io.kengine.engine.simulator.SimulatedExchange;
+import io.kengine.sim.server.FillDeltaOwner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,11 @@ final class SimCommand implements Callable<Integer> {
             + "(repeatable; the list is in sim/README.md)")
     java.util.List<String> faults = new java.util.ArrayList<>();
 
+    @Option(names = "--fill-delta-owner", paramLabel = "WHO", defaultValue = "maker",
+        description = "whose client_order_id a trade's orderbook_delta carries: maker, taker or none "
+            + "(Kalshi's choice is unconfirmed; test a client against each)")
+    String fillDeltaOwner;
+
     @Option(names = "--duration", description = "stop after this long, e.g. 30s (default: until Ctrl-C)")
     String duration;
 
@@ -70,7 +76,8 @@ final class SimCommand implements Callable<Integer> {
         }
         SimulatedExchange started;
         try {
-            started = SimulatedExchange.start(port, markets, seed, faults.toArray(new String[0]));
+            started = SimulatedExchange.start(port, markets, seed, FillDeltaOwner.parse(fillDeltaOwner),
+                faults.toArray(new String[0]));
         } catch (IllegalArgumentException e) {
             System.err.println("sim: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -6,6 +6,7 @@ import io.kengine.sim.exchange.MarketSpec;
 import io.kengine.sim.flow.FlowConfig;
 import io.kengine.sim.flow.FlowDriver;
 import io.kengine.sim.flow.FlowMarket;
+import io.kengine.sim.server.FillDeltaOwner;
 import io.kengine.sim.server.SimServer;
 import io.kengine.sim.server.SimServerConfig;
 
@@ -38,7 +39,13 @@ public final class SimulatedExchange implements AutoCloseable {
 
     /** @param faultSpecs fault-injection specs as sim/README.md lists them, e.g. {@code skipSeq=1}, {@code failRest=503x2} */
     public static SimulatedExchange start(int port, int markets, long seed, String... faultSpecs) {
-        SimServer server = new SimServer(SimServerConfig.builder().port(port).seed(seed).faults(faultSpecs).build()).start();
+        return start(port, markets, seed, FillDeltaOwner.MAKER, faultSpecs);
+    }
+
+    /** @param fillDeltaOwner whose {@code client_order_id} a trade's {@code orderbook_delta} carries (see {@link FillDeltaOwner}) */
+    public static SimulatedExchange start(int port, int markets, long seed, FillDeltaOwner fillDeltaOwner, String... faultSpecs) {
+        SimServer server = new SimServer(SimServerConfig.builder().port(port).seed(seed).fillDeltaOwner(fillDeltaOwner)
+            .faults(faultSpecs).build()).start();
         try {
             long now = server.now();
             List<String> tickers = new ArrayList<>();

@@ -105,7 +105,7 @@ final class MatchingEngine {
         callFees += takerFill.feeMicros();
 
         listener.onTrade(new Trade(tradeId, m.ticker, price, count, taker.side, nowMs));
-        delta(maker, price, -count, UpdateReason.FILLED, nowMs);
+        fillDelta(maker, taker, price, -count, nowMs);
         listener.onFill(makerFill);
         listener.onFill(takerFill);
         listener.onOrderUpdate(maker.snapshot());
@@ -165,6 +165,15 @@ final class MatchingEngine {
         Market m = o.market;
         long ladderPrice = o.side == Side.BID ? yesPrice : FixedPoint.PRICE_ONE - yesPrice;
         listener.onBookDelta(new BookDelta(m.ticker, Ladder.of(o.side), ladderPrice, yesPrice, delta,
-            m.book.levelSize(o.side, yesPrice), o.account.id, o.id, o.clientOrderId, reason, nowMs));
+            m.book.levelSize(o.side, yesPrice), o.account.id, o.id, o.clientOrderId, reason, nowMs, null, null));
+    }
+
+    /** The maker's level shrinking by a trade, naming the taker too (who Kalshi tags it for is unconfirmed). */
+    private void fillDelta(Order maker, Order taker, long yesPrice, long delta, long nowMs) {
+        Market m = maker.market;
+        long ladderPrice = maker.side == Side.BID ? yesPrice : FixedPoint.PRICE_ONE - yesPrice;
+        listener.onBookDelta(new BookDelta(m.ticker, Ladder.of(maker.side), ladderPrice, yesPrice, delta,
+            m.book.levelSize(maker.side, yesPrice), maker.account.id, maker.id, maker.clientOrderId, UpdateReason.FILLED,
+            nowMs, taker.account.id, taker.clientOrderId));
     }
 }

@@ -20,6 +20,7 @@ import io.kengine.sim.exchange.MarketState;
 import io.kengine.sim.exchange.OrderState;
 import io.kengine.sim.exchange.PositionState;
 import io.kengine.sim.exchange.Trade;
+import io.kengine.sim.exchange.UpdateReason;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
     private static final Integer EXCHANGE_INDEX = 0;
 
     private final WsHub hub;
+    private final FillDeltaOwner fillDeltaOwner;
     private Exchange exchange;
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, TickerKey> lastTicker = new HashMap<>();
@@ -53,8 +55,9 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
         }
     }
 
-    ExchangeBridge(WsHub hub) {
+    ExchangeBridge(WsHub hub, FillDeltaOwner fillDeltaOwner) {
         this.hub = hub;
+        this.fillDeltaOwner = fillDeltaOwner;
     }
 
     void exchange(Exchange exchange) {
@@ -77,10 +80,17 @@ final class ExchangeBridge implements ExchangeListener, MarketView {
     public void onBookDelta(BookDelta d) {
         touched.add(d.ticker());
         String marketId = marketId(d.ticker());
-        hub.publish(new ChannelMessage(WsChannel.ORDERBOOK_DELTA, d.ticker(), d.accountId(), (owner, yesPrice) ->
+        String account = d.accountId();
+        String clientOrderId = d.clientOrderId();
+        if (d.reason() == UpdateReason.FILLED && fillDeltaOwner != FillDeltaOwner.MAKER) {
+            account = fillDeltaOwner == FillDeltaOwner.TAKER ? d.takerAccountId() : null;
+            clientOrderId = fillDeltaOwner == FillDeltaOwner.TAKER ? d.takerClientOrderId() : null;
+        }
+        String tag = clientOrderId;
+        hub.publish(new ChannelMessage(WsChannel.ORDERBOOK_DELTA, d.ticker(), account, (owner, yesPrice) ->
                 new OrderbookDelta(Wire.ABSENT, Wire.ABSENT, d.ticker(), marketId,
                         yesPrice && d.ladder() == Ladder.NO ? d.yesPrice() : d.ladderPrice(), d.delta(),
-                        WireMapping.outcome(d.ladder()), owner ? d.clientOrderId() : null, null, d.tsMs())));
+                        WireMapping.outcome(d.ladder()), owner ? tag : null, null, d.tsMs())));
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class SimServer implements AutoCloseable {
         this.authenticator = new Authenticator(config.clockMillis(), config.authWindow().toMillis());
         this.rateLimiter = new RateLimiter(config.clockMillis(), config.rateLimits());
         this.hub = new WsHub(faults, MarketView.EMPTY);
-        this.bridge = new ExchangeBridge(hub);
+        this.bridge = new ExchangeBridge(hub, config.fillDeltaOwner());
         this.exchangeCore = new Exchange(config.seed(), bridge);
         bridge.exchange(exchangeCore);
         hub.view(bridge);

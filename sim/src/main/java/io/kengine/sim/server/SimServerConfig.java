@@ -30,9 +30,11 @@ public final class SimServerConfig {
     private final long seed;
     private final AccountPrecision accountPrecision;
     private final FaultSettings faults;
+    private final FillDeltaOwner fillDeltaOwner;
 
     private SimServerConfig(Builder b) {
         this.faults = b.faults;
+        this.fillDeltaOwner = b.fillDeltaOwner;
         this.exchangeTick = b.exchangeTick;
         this.seed = b.seed;
         this.accountPrecision = b.accountPrecision;
@@ -130,7 +132,13 @@ public final class SimServerConfig {
         return faults;
     }
 
+    /** Whose {@code client_order_id} a trade's {@code orderbook_delta} carries (Kalshi's choice is unconfirmed). */
+    public FillDeltaOwner fillDeltaOwner() {
+        return fillDeltaOwner;
+    }
+
     public static final class Builder {
+        private FillDeltaOwner fillDeltaOwner = FillDeltaOwner.MAKER;
         private boolean webSocketCompression;
         private FaultSettings faults = FaultSettings.NONE;
         private Duration exchangeTick = Duration.ofMillis(50);
@@ -230,6 +238,11 @@ public final class SimServerConfig {
          */
         public Builder faults(String... specs) {
             return faults(FaultSettings.parse(specs));
+        }
+
+        public Builder fillDeltaOwner(FillDeltaOwner owner) {
+            this.fillDeltaOwner = Objects.requireNonNull(owner);
+            return this;
         }
 
         public SimServerConfig build() {

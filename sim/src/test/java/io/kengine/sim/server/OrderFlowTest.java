@@ -84,6 +84,37 @@ class OrderFlowTest {
         aliceWs.quiet(Duration.ofMillis(100)); // a refused order changes nothing
     }
 
+    /** Whose id a trade's delta carries, for each reading of Kalshi's "present only when you caused this change". */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(FillDeltaOwner.class)
+    void aTradesDeltaCarriesTheIdOfWhomTheSettingNames(FillDeltaOwner owner) throws Exception {
+        h.close();
+        h = new Harness(SimServerConfig.builder().rateLimits(false).fillDeltaOwner(owner));
+        long now = h.clock.get();
+        h.server.exchange(ex -> ex.addMarket(new MarketSpec(MKT, "KXTEST-26DEC31", "KXTEST", TickGrid.uniform(100),
+                now - 1_000, now + 3_600_000, FeeSchedule.QUADRATIC), now));
+        h.server.deposit("alice", 10_000_000);
+        h.server.deposit("bob", 10_000_000);
+        WsProbe aliceWs = book(h.alice, "\"orderbook_delta\"");
+        WsProbe bobWs = book(h.bob, "\"orderbook_delta\"");
+        aliceWs.until(f -> f.contains("orderbook_snapshot"));
+        bobWs.until(f -> f.contains("orderbook_snapshot"));
+        assertEquals(201, h.call(h.alice, "POST", ORDERS, order("bid", "0.4200", "10.00", "a-1")).code());
+        JsonNode placed = Harness.json(aliceWs.until(f -> f.contains("orderbook_delta")));
+        assertEquals("a-1", placed.path("msg").path("client_order_id").asText(), "placing is the maker's own change, always");
+        bobWs.until(f -> f.contains("orderbook_delta"));
+
+        assertEquals(201, h.call(h.bob, "POST", ORDERS, order("ask", "0.4000", "4.00", "b-1")).code());
+        JsonNode toAlice = Harness.json(aliceWs.until(f -> f.contains("\"delta_fp\":\"-4.00\"")));
+        JsonNode toBob = Harness.json(bobWs.until(f -> f.contains("\"delta_fp\":\"-4.00\"")));
+        assertEquals(owner == FillDeltaOwner.MAKER ? "a-1" : null, text(toAlice.path("msg").get("client_order_id")));
+        assertEquals(owner == FillDeltaOwner.TAKER ? "b-1" : null, text(toBob.path("msg").get("client_order_id")));
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
     @Test
     void aCrossingOrderTradesAndEveryChannelSeesIt() throws Exception {
         WsProbe aliceWs = book(h.alice, "\"orderbook_delta\",\"fill\",\"user_orders\",\"market_positions\",\"trade\",\"ticker\"");
