@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 class FlowChecksTest {
     private static final long MS = 1_000_000L;
@@ -41,47 +42,59 @@ class FlowChecksTest {
         w.record(10_000 * MS);
         w.record(20_000 * MS);
         assertFalse(w.allows(30_000 * MS, 1));
-        assertTrue(w.allows(60_000 * MS, 1), "the first left the window");
-        assertFalse(w.allows(60_000 * MS, 2));
-        assertEquals(2, w.inWindow(60_000 * MS));
+        assertFalse(w.allows(60_000 * MS, 1), "counted until the last nanosecond of its millisecond is 60 s old");
+        assertTrue(w.allows(60_001 * MS, 1), "the first left the window");
+        assertFalse(w.allows(60_001 * MS, 2));
+        assertEquals(2, w.inWindow(60_001 * MS));
     }
 
     /**
-     * A huge cap costs no memory until orders fill the window; the ring grows (keeping order and wrap-around
-     * intact) and counts exactly as a fixed array would. Cross-checked against a naive list on a random stream.
+     * The ring holds a minute of millisecond buckets at most, allocated at configuration: no rate makes it grow.
+     * On a random stream (≈ 1.2 M orders a minute, then ≈ 30 000, several per millisecond at times, and event
+     * times a little out of order as two producers' clocks give them) it counts at least what an exact 60 s
+     * window holds, and at most what a window 1 ms longer holds.
      */
     @Test
-    void rateWindowGrowsWithTheOrdersNotWithTheCap() {
-        OrderRateWindow engine = new OrderRateWindow();
-        engine.configure(60_000_000);
-        assertEquals(1 << 20, engine.capacity(), "a 60 M cap must not allocate 480 MB up front");
-        engine.configure(600);
-        assertEquals(600, engine.capacity(), "a realistic cap is allocated whole at configuration");
-
-        OrderRateWindow w = new OrderRateWindow(1_024); // small start, to see it grow
+    void rateWindowIsAMinuteOfMillisecondBucketsAndNeverCountsLessThanTheExactWindow() {
+        OrderRateWindow w = new OrderRateWindow();
         w.configure(60_000_000);
-        assertEquals(1_024, w.capacity());
-        java.util.ArrayDeque<Long> naive = new java.util.ArrayDeque<>();
-        java.util.Random rnd = new java.util.Random(7);
-        long now = 0;
-        for (int i = 0; i < 200_000; i++) {
-            now += rnd.nextInt(i < 100_000 ? 400_000 : 4_000_000); // ≈ 300 000 a minute, then ≈ 30 000
-            while (!naive.isEmpty() && now - naive.peekFirst() >= OrderRateWindow.WINDOW_NANOS) {
-                naive.pollFirst();
-            }
-            assertEquals(naive.size(), w.inWindow(now), "at order " + i);
-            w.record(now);
-            naive.addLast(now);
-        }
-        assertTrue(w.capacity() >= 1 << 17 && w.capacity() <= 1 << 19, "grew to the busiest minute: " + w.capacity());
+        assertEquals(60_001, w.capacity(), "a 60 M cap allocates a minute of buckets, not 480 MB");
+        w.configure(600);
+        assertEquals(600, w.capacity(), "a realistic cap needs no more buckets than orders");
+        w.configure(60_000_000);
 
-        OrderRateWindow small = new OrderRateWindow(1_024);
+        java.util.ArrayDeque<Long> exact = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Long> longer = new java.util.ArrayDeque<>();
+        java.util.Random rnd = new java.util.Random(7);
+        long now = 5 * MS;
+        for (int i = 0; i < 3_000_000; i++) {
+            now += i < 2_500_000 ? rnd.nextInt(100_000) : rnd.nextInt(4_000_000); // ≈ 20 000/s, then ≈ 500/s
+            long stamped = now - rnd.nextInt(3_000); // a few µs out of order
+            while (!exact.isEmpty() && now - exact.peekFirst() >= OrderRateWindow.WINDOW_NANOS) {
+                exact.pollFirst();
+            }
+            while (!longer.isEmpty() && now - longer.peekFirst() >= OrderRateWindow.WINDOW_NANOS + MS) {
+                longer.pollFirst();
+            }
+            int counted = w.inWindow(now);
+            if (counted < exact.size() || counted > longer.size()) {
+                fail("at order " + i + ": counted " + counted + ", exact window " + exact.size() + ", 1 ms longer " + longer.size());
+            }
+            w.record(stamped);
+            exact.addLast(Math.max(stamped, exact.isEmpty() ? stamped : exact.peekLast()));
+            longer.addLast(Math.max(stamped, longer.isEmpty() ? stamped : longer.peekLast()));
+        }
+        assertEquals(60_001, w.capacity(), "never grew");
+
+        OrderRateWindow small = new OrderRateWindow();
         small.configure(5);
         for (int i = 0; i < 8; i++) {
             small.record(i * MS); // past the cap without asking: the oldest make room
         }
         assertEquals(5, small.inWindow(8 * MS));
         assertEquals(5, small.capacity());
+        assertEquals(1, small.inWindow(60_007 * MS), "only the order of ms 7 is left");
+        assertEquals(0, small.inWindow(60_008 * MS));
     }
 
     @Test
