@@ -42,23 +42,23 @@ class FlowChecksTest {
         w.record(10_000 * MS);
         w.record(20_000 * MS);
         assertFalse(w.allows(30_000 * MS, 1));
-        assertFalse(w.allows(60_000 * MS, 1), "counted until the last nanosecond of its millisecond is 60 s old");
-        assertTrue(w.allows(60_001 * MS, 1), "the first left the window");
-        assertFalse(w.allows(60_001 * MS, 2));
-        assertEquals(2, w.inWindow(60_001 * MS));
+        assertFalse(w.allows(60_001 * MS, 1), "counted until the last nanosecond of its ≈ 1.05 ms bucket is 60 s old");
+        assertTrue(w.allows(60_002 * MS, 1), "the first left the window");
+        assertFalse(w.allows(60_002 * MS, 2));
+        assertEquals(2, w.inWindow(60_002 * MS));
     }
 
     /**
-     * The ring holds a minute of millisecond buckets at most, allocated at configuration: no rate makes it grow.
+     * The ring holds a minute of ≈ 1.05 ms buckets at most, allocated at configuration: no rate makes it grow.
      * On a random stream (≈ 1.2 M orders a minute, then ≈ 30 000, several per millisecond at times, and event
      * times a little out of order as two producers' clocks give them) it counts at least what an exact 60 s
-     * window holds, and at most what a window 1 ms longer holds.
+     * window holds, and at most what a window one bucket (2^20 ns) longer holds.
      */
     @Test
-    void rateWindowIsAMinuteOfMillisecondBucketsAndNeverCountsLessThanTheExactWindow() {
+    void rateWindowIsAMinuteOfBucketsAndNeverCountsLessThanTheExactWindow() {
         OrderRateWindow w = new OrderRateWindow();
         w.configure(60_000_000);
-        assertEquals(60_001, w.capacity(), "a 60 M cap allocates a minute of buckets, not 480 MB");
+        assertEquals(57_222, w.capacity(), "a 60 M cap allocates a minute of buckets, not 480 MB");
         w.configure(600);
         assertEquals(600, w.capacity(), "a realistic cap needs no more buckets than orders");
         w.configure(60_000_000);
@@ -73,18 +73,18 @@ class FlowChecksTest {
             while (!exact.isEmpty() && now - exact.peekFirst() >= OrderRateWindow.WINDOW_NANOS) {
                 exact.pollFirst();
             }
-            while (!longer.isEmpty() && now - longer.peekFirst() >= OrderRateWindow.WINDOW_NANOS + MS) {
+            while (!longer.isEmpty() && now - longer.peekFirst() >= OrderRateWindow.WINDOW_NANOS + (1L << 20)) {
                 longer.pollFirst();
             }
             int counted = w.inWindow(now);
             if (counted < exact.size() || counted > longer.size()) {
-                fail("at order " + i + ": counted " + counted + ", exact window " + exact.size() + ", 1 ms longer " + longer.size());
+                fail("at order " + i + ": counted " + counted + ", exact window " + exact.size() + ", one bucket longer " + longer.size());
             }
             w.record(stamped);
             exact.addLast(Math.max(stamped, exact.isEmpty() ? stamped : exact.peekLast()));
             longer.addLast(Math.max(stamped, longer.isEmpty() ? stamped : longer.peekLast()));
         }
-        assertEquals(60_001, w.capacity(), "never grew");
+        assertEquals(57_222, w.capacity(), "never grew");
 
         OrderRateWindow small = new OrderRateWindow();
         small.configure(5);
