@@ -105,7 +105,7 @@ final class MatchingEngine {
         callFees += takerFill.feeMicros();
 
         listener.onTrade(new Trade(tradeId, m.ticker, price, count, taker.side, nowMs));
-        fillDelta(maker, taker, price, -count, nowMs);
+        delta(maker, taker, price, -count, UpdateReason.FILLED, nowMs);
         listener.onFill(makerFill);
         listener.onFill(takerFill);
         listener.onOrderUpdate(maker.snapshot());
@@ -162,18 +162,15 @@ final class MatchingEngine {
     }
 
     void delta(Order o, long yesPrice, long delta, UpdateReason reason, long nowMs) {
+        delta(o, null, yesPrice, delta, reason, nowMs);
+    }
+
+    /** A resting order's level changed; a trade's delta names its taker too (who Kalshi tags it for is unconfirmed). */
+    private void delta(Order o, Order taker, long yesPrice, long delta, UpdateReason reason, long nowMs) {
         Market m = o.market;
         long ladderPrice = o.side == Side.BID ? yesPrice : FixedPoint.PRICE_ONE - yesPrice;
         listener.onBookDelta(new BookDelta(m.ticker, Ladder.of(o.side), ladderPrice, yesPrice, delta,
-            m.book.levelSize(o.side, yesPrice), o.account.id, o.id, o.clientOrderId, reason, nowMs, null, null));
-    }
-
-    /** The maker's level shrinking by a trade, naming the taker too (who Kalshi tags it for is unconfirmed). */
-    private void fillDelta(Order maker, Order taker, long yesPrice, long delta, long nowMs) {
-        Market m = maker.market;
-        long ladderPrice = maker.side == Side.BID ? yesPrice : FixedPoint.PRICE_ONE - yesPrice;
-        listener.onBookDelta(new BookDelta(m.ticker, Ladder.of(maker.side), ladderPrice, yesPrice, delta,
-            m.book.levelSize(maker.side, yesPrice), maker.account.id, maker.id, maker.clientOrderId, UpdateReason.FILLED,
-            nowMs, taker.account.id, taker.clientOrderId));
+            m.book.levelSize(o.side, yesPrice), o.account.id, o.id, o.clientOrderId, reason, nowMs,
+            taker == null ? null : taker.account.id, taker == null ? null : taker.clientOrderId));
     }
 }
