@@ -3,11 +3,11 @@ package io.kengine.risk.checks;
 /**
  * Orders (creates and amends) sent in the last 60 s of event time, against a per-minute cap.
  *
- * <p>Orders are counted per 2^20 ns (≈ 1.05 ms) of event time: a ring of (bucket, count) pairs. At most
+ * <p>Orders are counted per 2^20 ns (≈ 1.05 ms) of event time: a ring of (bucket end, count) pairs. At most
  * {@code min(cap, 57 222)} buckets can hold orders inside one window (every non-empty bucket holds at least
  * one order, and a minute spans 57 221 such buckets and a part), so the ring is allocated whole at
- * configuration and never grows, whatever the rate. (One timestamp per order, as before, grew with the orders: at the harness's
- * 20 000 orders a second it reallocated and copied 16–64 MB on the business thread mid-run.)
+ * configuration and never grows, whatever the rate. (One timestamp per order, as before, grew with the
+ * orders: at the harness's 20 000 orders a second it reallocated and copied 16–64 MB on the business thread.)
  *
  * <p>A bucket leaves the window when its <em>last</em> nanosecond is 60 s old, so an order counts for up to
  * 1.05 ms longer than 60 s, never shorter: the cap holds for every exact 60 s window. An event time earlier
@@ -23,7 +23,7 @@ public final class OrderRateWindow {
 
     /** Per bucket, side by side (one cache line): [2i] its last nanosecond, inclusive; [2i + 1] its orders. */
     private long[] ring = new long[2];
-    private int capacity = 1;
+    private int capacity = 1; // ring.length / 2, kept to spare the division on every wrap
     private int head;
     private int tail; // the newest bucket, when used > 0
     private int used;
