@@ -12,6 +12,7 @@ import io.kengine.engine.ring.InboundRingPublisher;
 import io.kengine.engine.ring.InlineOutbound;
 import io.kengine.engine.ring.JournalHandler;
 import io.kengine.engine.ring.OutboundRingPublisher;
+import io.kengine.engine.ring.ParkingConsumer;
 import io.kengine.engine.ring.RingCounters;
 import io.kengine.engine.ring.SenderHandler;
 import io.kengine.engine.ring.StageErrors;
@@ -40,12 +41,15 @@ import java.util.function.Function;
 
 /**
  * The wiring of DESIGN.md: a multi-producer inbound ring → [journal-in] ∥ [book → pricing → risk → orders];
+ * journal-in runs on a {@link ParkingConsumer} of its own (it parks when idle, never spins);
  * orders publish intents to a single-producer outbound ring → [journal-out] → [sender]. With the
  * {@code single} mapping the business thread drains the outbound ring itself after each event.
  * Only this package knows the Disruptor.
  */
 public final class EngineRuntime implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineRuntime.class.getName());
+    /** How far journal-in may lag an idle ring: it catches up in one batch, and nothing waits on it. */
+    private static final long JOURNAL_IN_MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final EngineOptions options;
     private final EpochNanoClock clock;
@@ -63,6 +67,7 @@ public final class EngineRuntime implements AutoCloseable {
     private final InlineOutbound inlineOutbound; // single mapping: journal-out and sender on the business thread
     private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
     private final com.lmax.disruptor.WaitStrategy inboundWait;
+    private ParkingConsumer journalInConsumer; // null when not journaling
     private RehearsingHandler rehearsing; // null when the mapping or the wait strategy leaves no idle time to use
     private boolean started;
     private boolean closed;
@@ -78,8 +83,8 @@ public final class EngineRuntime implements AutoCloseable {
         this.clock = clock;
         int cores = Runtime.getRuntime().availableProcessors();
         boolean journaling = options.journalDir() != null;
-        int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling)
-            + (journaling ? 1 : 0);
+        // journal-in is not counted: it parks (ParkingConsumer), it never spins
+        int consumerThreads = options.mapping().businessThreads() + options.mapping().outboundThreads(journaling);
         this.waitDescription = WaitStrategies.describe(options.waitStrategy(), consumerThreads, cores);
         this.inboundWait = WaitStrategies.create(WaitStrategies.inboundPart(options.waitStrategy()), consumerThreads, cores);
         this.inbound = new Disruptor<>(new SlotArena(options.inboundSize())::next, options.inboundSize(), threads("in"), ProducerType.MULTI,
@@ -98,7 +103,9 @@ public final class EngineRuntime implements AutoCloseable {
 
     private void wire() {
         if (journalIn != null) {
-            inbound.handleEventsWith(new JournalHandler(journalIn, counters.journaledIn, latencies.get(LatencyPath.JOURNAL), true));
+            journalInConsumer = new ParkingConsumer(inbound.getRingBuffer(),
+                new JournalHandler(journalIn, counters.journaledIn, latencies.get(LatencyPath.JOURNAL), true),
+                JOURNAL_IN_MAX_PARK_NANOS, threads("journal-in"));
         }
         // book, pricing, risk timed (sampled); the last stage (orders) is where tick-to-intent ends
         LatencyRecorder[] perStage = new LatencyRecorder[chain.length];
@@ -170,6 +177,9 @@ public final class EngineRuntime implements AutoCloseable {
 
     public void start() {
         outbound.start();
+        if (journalInConsumer != null) {
+            journalInConsumer.start();
+        }
         inbound.start();
         started = true;
     }
@@ -223,6 +233,9 @@ public final class EngineRuntime implements AutoCloseable {
                 outbound.halt();
             }
         }
+        if (journalInConsumer != null) {
+            journalInConsumer.close(); // after the rings: what was published is journaled before the writer closes
+        }
         sender.close();
         if (journalIn != null) {
             journalIn.close();
@@ -234,6 +247,11 @@ public final class EngineRuntime implements AutoCloseable {
 
     public RingCounters counters() {
         return counters;
+    }
+
+    /** Inbound events journal-in failed to write (logged, skipped); 0 when not journaling. */
+    public long journalInFailures() {
+        return journalInConsumer == null ? 0 : journalInConsumer.failures();
     }
 
     public StageErrors stageErrors() {
