@@ -4,6 +4,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.kengine.engine.ring.TimedYieldingWaitStrategy;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WaitStrategiesTest {
     @Test
     void autoNeverSpinsMoreConsumersThanCoresLeaveRoomFor() {
-        // fused with journaling: journal-in, business, journal-out, sender = 4 consumers
-        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 2));
-        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", 4, 4));
-        assertInstanceOf(TimedYieldingWaitStrategy.class, WaitStrategies.create("auto", 4, 5));
-        assertTrue(WaitStrategies.describe("auto", 4, 2).contains("phased-backoff"));
+        // fused with journaling: business, journal-out, sender = 3 waiting consumers (journal-in parks on its own)
+        int fused = StageMapping.FUSED.businessThreads() + StageMapping.FUSED.outboundThreads(true);
+        assertEquals(3, fused);
+        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", fused, 2));
+        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", fused, 3));
+        assertInstanceOf(TimedYieldingWaitStrategy.class, WaitStrategies.create("auto", fused, 4));
+        assertTrue(WaitStrategies.describe("auto", fused, 2).contains("phased-backoff"));
+        // single, journaling or not: the business thread alone, so on 2 cores it yields and a core is left over
+        int single = StageMapping.SINGLE.businessThreads() + StageMapping.SINGLE.outboundThreads(true);
+        assertInstanceOf(TimedYieldingWaitStrategy.class, WaitStrategies.create("auto", single, 2));
+        assertInstanceOf(LeanBackoffWaitStrategy.class, WaitStrategies.create("auto", single, 1));
     }
 
     @Test
