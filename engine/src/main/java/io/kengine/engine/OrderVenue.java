@@ -32,6 +32,14 @@ public interface OrderVenue extends AutoCloseable {
     default void afterMarketSourceStarted() {
     }
 
+    /**
+     * Called at stop, before the rings drain: stops what publishes on its own initiative (e.g. periodic
+     * reconciliation rounds), so that every event that reaches the inbound ring is still processed and
+     * journaled. Replies to orders already sent keep coming until {@link #isIdle}.
+     */
+    default void stopUnpromptedEvents() {
+    }
+
     String describe();
 
     @Override

@@ -86,6 +86,14 @@ public final class RestVenue implements OrderVenue {
             + settings.period().toSeconds() + " s)";
     }
 
+    /** The reconciler's rounds stop: one published after the rings stopped would be neither traded on nor journaled. */
+    @Override
+    public void stopUnpromptedEvents() {
+        if (reconciler != null) {
+            reconciler.close();
+        }
+    }
+
     @Override
     public void close() {
         if (reconciler != null) {

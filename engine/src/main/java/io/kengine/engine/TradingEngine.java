@@ -133,6 +133,7 @@ public final class TradingEngine implements AutoCloseable {
     public void close() {
         inputs.forEach(TradingEngine::closeQuietly);
         source.stop();
+        venue.stopUnpromptedEvents(); // before the drain: nothing may reach the ring after it
         runtime.close();
         venue.close();
         closeQuietly(afterVenue);
