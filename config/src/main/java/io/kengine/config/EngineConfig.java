@@ -220,10 +220,15 @@ public record EngineConfig(String source, EngineSettings engine, FeedSettings fe
 
     /**
      * {@code feed.simulator:} the embedded Kalshi-compatible simulator the engine reads through its
-     * WebSocket feed; {@code port} 0 picks a free loopback port.
+     * WebSocket feed; {@code port} 0 picks a free loopback port; {@code fillDeltaOwner}: whose order id a
+     * trade's book delta carries ({@link SimFillDeltaOwner}).
      */
-    public record SimulatorFeedSettings(int markets, long seed, int port, long timerIntervalMs) {
+    public record SimulatorFeedSettings(int markets, long seed, int port, long timerIntervalMs, SimFillDeltaOwner fillDeltaOwner) {
         public static final int MAX_MARKETS = 256;
+
+        public SimulatorFeedSettings {
+            Objects.requireNonNull(fillDeltaOwner, "fillDeltaOwner");
+        }
     }
 
     /**

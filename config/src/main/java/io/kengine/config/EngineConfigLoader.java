@@ -279,7 +279,8 @@ public final class EngineConfigLoader {
             (int) m.integer("markets", 1, SimulatorFeedSettings.MAX_MARKETS, 4),
             m.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, 20_261_121L),
             (int) m.integer("port", 0, 65_535, 0),
-            m.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100));
+            m.integer("timerIntervalMs", 1, ScriptedFeedSettings.MAX_TIMER_INTERVAL_MS, 100),
+            m.choice("fillDeltaOwner", SimFillDeltaOwner.class, SimFillDeltaOwner.MAKER));
         m.rejectUnknownKeys();
         KalshiFeedSettings kalshi = readKalshi(s.section("kalshi"));
         YamlSection f = s.section("fairValue");

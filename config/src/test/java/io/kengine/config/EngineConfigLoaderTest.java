@@ -364,8 +364,19 @@ class EngineConfigLoaderTest {
     void simulatorFeedSectionHasDefaultsAndIsValidated() {
         EngineConfig c = load(MINIMAL);
         org.junit.jupiter.api.Assertions.assertEquals(FeedSource.SIMULATOR, c.feed().source());
-        org.junit.jupiter.api.Assertions.assertEquals(new EngineConfig.SimulatorFeedSettings(4, 20_261_121L, 0, 100), c.feed().simulator());
+        org.junit.jupiter.api.Assertions.assertEquals(new EngineConfig.SimulatorFeedSettings(4, 20_261_121L, 0, 100, SimFillDeltaOwner.MAKER), c.feed().simulator());
         org.junit.jupiter.api.Assertions.assertEquals("feed.simulator.port: 70000 is out of range 0..65535",
             onlyError(MINIMAL + "feed:\n  simulator:\n    port: 70000\n").toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSimulatorsFillDeltaOwnerIsOneOfKalshisPossibleReadings() {
+        org.junit.jupiter.api.Assertions.assertEquals(SimFillDeltaOwner.TAKER,
+            load(MINIMAL + "feed:\n  simulator:\n    fillDeltaOwner: taker\n").feed().simulator().fillDeltaOwner());
+        org.junit.jupiter.api.Assertions.assertEquals(SimFillDeltaOwner.NONE,
+            load(MINIMAL + "feed:\n  simulator:\n    fillDeltaOwner: none\n").feed().simulator().fillDeltaOwner());
+        String error = onlyError(MINIMAL + "feed:\n  simulator:\n    fillDeltaOwner: takr\n").toString();
+        org.junit.jupiter.api.Assertions.assertTrue(error.startsWith("feed.simulator.fillDeltaOwner: expected one of maker, taker, none"), error);
+        org.junit.jupiter.api.Assertions.assertTrue(error.contains("did you mean 'taker'"), error);
     }
 }

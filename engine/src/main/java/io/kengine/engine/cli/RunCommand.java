@@ -30,6 +30,7 @@ import io.kengine.gateway.MarketTickers;
 import io.kengine.gateway.rest.RateTier;
 import io.kengine.gateway.rest.Reconciler;
 import io.kengine.gateway.rest.SenderConfig;
+import io.kengine.sim.server.FillDeltaOwner;
 import io.kengine.feed.connection.FeedStartException;
 import io.kengine.journal.JournalException;
 import org.agrona.concurrent.SystemEpochNanoClock;
@@ -251,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
         EngineConfig.SimulatorFeedSettings s = cfg.feed().simulator();
         // The embedded simulator is a whole exchange: the engine reads it with its WebSocket feed and trades it
         // with its REST gateway (signed, rate-budgeted, reconciled), exactly as it would Kalshi. No money is real.
-        SimulatorVenue venue = SimulatorVenue.start(s.port(), s.markets(), s.seed());
+        SimulatorVenue venue = SimulatorVenue.start(s.port(), s.markets(), s.seed(), FillDeltaOwner.valueOf(s.fillDeltaOwner().name()));
         try {
             SenderConfig sender = gateway(SenderConfig.builder().restBaseUrl(venue.restBaseUrl()).keyId(SimulatorVenue.KEY_ID)
                 .privateKey(venue.privateKey()).tier(RateTier.BASIC).seed(options.runId()), cfg).build();

@@ -1,5 +1,7 @@
 package io.kengine.engine.simulator;
 
+import io.kengine.sim.server.FillDeltaOwner;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -25,8 +27,13 @@ public final class SimulatorVenue implements AutoCloseable {
     }
 
     public static SimulatorVenue start(int port, int markets, long seed) {
+        return start(port, markets, seed, FillDeltaOwner.MAKER);
+    }
+
+    /** @param fillDeltaOwner whose {@code client_order_id} a trade's {@code orderbook_delta} carries */
+    public static SimulatorVenue start(int port, int markets, long seed, FillDeltaOwner fillDeltaOwner) {
         KeyPair key = newKey();
-        SimulatedExchange sim = SimulatedExchange.start(port, markets, seed);
+        SimulatedExchange sim = SimulatedExchange.start(port, markets, seed, fillDeltaOwner);
         try {
             sim.server().registerKey(KEY_ID, ACCOUNT, Pem.encode("PUBLIC KEY", key.getPublic().getEncoded()));
             sim.server().deposit(ACCOUNT, DEPOSIT);
