@@ -249,6 +249,11 @@ public final class EngineRuntime implements AutoCloseable {
         return counters;
     }
 
+    /** Outbound slots a consumer run in line ({@code single} mapping: journal-out, sender) threw on; else 0. */
+    public long inlineOutboundFailures() {
+        return inlineOutbound == null ? 0 : inlineOutbound.failures();
+    }
+
     /** Inbound events journal-in failed to write (logged, skipped); 0 when not journaling. */
     public long journalInFailures() {
         return journalInConsumer == null ? 0 : journalInConsumer.failures();

@@ -40,6 +40,8 @@ public final class EngineMetrics {
             out.add(c.journaledOut.get(), "direction", "out");
         });
         r.counter("kengine_stage_errors_total", "exceptions caught around a business stage", () -> engine.runtime().stageErrors().count());
+        r.counter("kengine_inline_outbound_failures_total", "outbound slots journal-out or the sender threw on in the single mapping"
+            + " (a slot journal-out failed on is not sent)", () -> engine.runtime().inlineOutboundFailures());
         r.counter("kengine_journal_in_failures_total", "inbound events journal-in failed to write (each logged, then skipped)",
             () -> engine.runtime().journalInFailures());
         r.counter("kengine_operator_commands_total", "operator commands published (CLI, kill switch, signals, shutdown)", out -> {

@@ -9,14 +9,16 @@ import io.kengine.protocol.stage.EventSlot;
  * The outbound consumers of the {@code single} mapping, run by the business thread itself: after each
  * inbound event it polls the outbound ring and passes every new slot to journal-out, then the sender,
  * exactly the order the threaded mapping keeps (no intent leaves before it is journaled).
- * A consumer that throws is counted and logged; the slot is not retried, so one bad intent cannot wedge the ring.
+ * A consumer that throws is counted and logged, and the consumers after it do not see that slot: an intent whose
+ * journal-out failed never reaches the sender (no order leaves before it is journaled). The slot is not retried,
+ * so one bad intent cannot wedge the ring.
  */
 public final class InlineOutbound implements EventPoller.Handler<EventSlot> {
     private static final System.Logger LOG = System.getLogger(InlineOutbound.class.getName());
 
     private final EventPoller<EventSlot> poller;
     private EventHandler<EventSlot>[] consumers;
-    private long failures;
+    private volatile long failures; // written by the business thread only
 
     public InlineOutbound(RingBuffer<EventSlot> ring) {
         this.poller = ring.newPoller();
@@ -45,15 +47,19 @@ public final class InlineOutbound implements EventPoller.Handler<EventSlot> {
             try {
                 c.onEvent(slot, sequence, endOfBatch);
             } catch (Exception e) {
-                if (failures++ < 10 || Long.bitCount(failures) == 1) {
+                long n = ++failures;
+                if (n <= 10 || Long.bitCount(n) == 1) {
                     LOG.log(System.Logger.Level.ERROR, "outbound consumer " + c.getClass().getSimpleName()
-                        + " failed on sequence " + sequence + " (" + failures + " failures so far)", e);
+                        + " failed on sequence " + sequence + "; the consumers after it skip this slot ("
+                        + n + " failures so far)", e);
                 }
+                break;
             }
         }
         return true;
     }
 
+    /** Slots a consumer threw on (read by metrics from another thread: a stale value is fine). */
     public long failures() {
         return failures;
     }
