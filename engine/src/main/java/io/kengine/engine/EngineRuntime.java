@@ -14,6 +14,7 @@ import io.kengine.engine.ring.JournalHandler;
 import io.kengine.engine.ring.OutboundRingPublisher;
 import io.kengine.engine.ring.ParkingConsumer;
 import io.kengine.engine.ring.RingCounters;
+import io.kengine.engine.ring.RingFaults;
 import io.kengine.engine.ring.SenderHandler;
 import io.kengine.engine.ring.StageErrors;
 import io.kengine.engine.ring.StageMapping;
@@ -64,6 +65,10 @@ public final class EngineRuntime implements AutoCloseable {
     private final JournalWriter journalIn;
     private final JournalWriter journalOut;
     private final String waitDescription;
+    private final RingFaults inboundFaults = new RingFaults("inbound");
+    private final RingFaults outboundFaults = new RingFaults("outbound");
+    private SenderHandler send; // set by wire()
+    private JournalHandler journalOutHandler; // null when not journaling
     private final InlineOutbound inlineOutbound; // single mapping: journal-out and sender on the business thread
     private final List<EventHandler<EventSlot>> businessHandlers = new ArrayList<>();
     private final com.lmax.disruptor.WaitStrategy inboundWait;
@@ -91,6 +96,9 @@ public final class EngineRuntime implements AutoCloseable {
             inboundWait);
         this.outbound = new Disruptor<>(new SlotArena(options.outboundSize())::next, options.outboundSize(), threads("out"), ProducerType.SINGLE,
             WaitStrategies.create(WaitStrategies.outboundPart(options.waitStrategy()), consumerThreads, cores));
+        // a consumer's uncaught exception is counted and skipped, never the end of its thread
+        inbound.setDefaultExceptionHandler(inboundFaults);
+        outbound.setDefaultExceptionHandler(outboundFaults);
         this.journalIn = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.IN) : null;
         this.journalOut = journaling ? JournalWriter.open(options.journalDir(), JournalFormat.OUT) : null;
         this.inlineOutbound = options.mapping() == StageMapping.SINGLE ? new InlineOutbound(outbound.getRingBuffer()) : null;
@@ -114,8 +122,8 @@ public final class EngineRuntime implements AutoCloseable {
             perStage[i] = latencies.get(paths[i]);
         }
         LatencyRecorder tickToIntent = latencies.get(LatencyPath.TICK_TO_INTENT);
-        SenderHandler send = new SenderHandler(sender, counters.intentsSent, latencies.get(LatencyPath.INTENT_TO_WIRE));
-        JournalHandler journalOutHandler = journalOut == null ? null : new JournalHandler(journalOut, counters.journaledOut);
+        send = new SenderHandler(sender, counters.intentsSent, latencies.get(LatencyPath.INTENT_TO_WIRE));
+        journalOutHandler = journalOut == null ? null : new JournalHandler(journalOut, counters.journaledOut);
         if (options.mapping() == StageMapping.SINGLE) {
             if (journalOutHandler != null) {
                 inlineOutbound.consumers(journalOutHandler, send);
@@ -249,9 +257,34 @@ public final class EngineRuntime implements AutoCloseable {
         return counters;
     }
 
-    /** Outbound slots a consumer run in line ({@code single} mapping: journal-out, sender) threw on; else 0. */
-    public long inlineOutboundFailures() {
-        return inlineOutbound == null ? 0 : inlineOutbound.failures();
+    /** The journal-out writer, or null: tests close it under a running engine to see a journal fail. */
+    JournalWriter journalOutWriter() {
+        return journalOut;
+    }
+
+    /** Outbound slots a consumer threw on (the sender, in practice), in line or on its own thread; each skipped. */
+    public long outboundConsumerFailures() {
+        return outboundFaults.count() + (inlineOutbound == null ? 0 : inlineOutbound.failures());
+    }
+
+    /** Inbound slots a business handler threw on outside the stages (stage errors are {@link #stageErrors}). */
+    public long inboundConsumerFailures() {
+        return inboundFaults.count();
+    }
+
+    /** Outbound events journal-out failed to write (each marked for the sender to decide on); 0 when not journaling. */
+    public long journalOutFailures() {
+        return journalOutHandler == null ? 0 : journalOutHandler.failures();
+    }
+
+    /** Intents journal-out failed on that were sent anyway (cancels and decreases only). */
+    public long unjournaledIntentsSent() {
+        return send.unjournaled().sent();
+    }
+
+    /** Intents journal-out failed on that were refused (the sender published a rejection). */
+    public long unjournaledIntentsRefused() {
+        return send.unjournaled().refused();
     }
 
     /** Inbound events journal-in failed to write (logged, skipped); 0 when not journaling. */

@@ -11,6 +11,15 @@ import org.agrona.DirectBuffer;
 public interface IntentSender extends AutoCloseable {
     void send(DirectBuffer intent, int offset, int length, boolean endOfBatch);
 
+    /**
+     * The engine decided not to send this journal-ordered intent (its journal-out write failed). A sender that
+     * reports outcomes publishes, for each leg, a rejection carrying {@code reason}, the same way and from the
+     * same kind of thread as an exchange's refusal, so the orders stage does not wait for a reply that cannot
+     * come. Senders without replies ignore it.
+     */
+    default void refuse(DirectBuffer intent, int offset, int length, String reason) {
+    }
+
     /** The ring batch ended on an event that was not an intent: flush anything held for batching. */
     default void endOfBatch() {
     }

@@ -40,8 +40,18 @@ public final class EngineMetrics {
             out.add(c.journaledOut.get(), "direction", "out");
         });
         r.counter("kengine_stage_errors_total", "exceptions caught around a business stage", () -> engine.runtime().stageErrors().count());
-        r.counter("kengine_inline_outbound_failures_total", "outbound slots journal-out or the sender threw on in the single mapping"
-            + " (a slot journal-out failed on is not sent)", () -> engine.runtime().inlineOutboundFailures());
+        r.counter("kengine_ring_consumer_failures_total", "ring slots a consumer threw on and skipped (outbound: the sender; inbound:"
+            + " a business handler outside its stages)", out -> {
+            out.add(engine.runtime().inboundConsumerFailures(), "ring", "inbound");
+            out.add(engine.runtime().outboundConsumerFailures(), "ring", "outbound");
+        });
+        r.counter("kengine_journal_out_failures_total", "outbound events journal-out failed to write (the journal watch halts the engine)",
+            () -> engine.runtime().journalOutFailures());
+        r.counter("kengine_unjournaled_intents_total", "intents journal-out failed on: cancels and decreases sent anyway, others refused",
+            out -> {
+                out.add(engine.runtime().unjournaledIntentsSent(), "outcome", "sent");
+                out.add(engine.runtime().unjournaledIntentsRefused(), "outcome", "refused");
+            });
         r.counter("kengine_journal_in_failures_total", "inbound events journal-in failed to write (each logged, then skipped)",
             () -> engine.runtime().journalInFailures());
         r.counter("kengine_operator_commands_total", "operator commands published (CLI, kill switch, signals, shutdown)", out -> {

@@ -27,12 +27,15 @@ import java.util.concurrent.TimeUnit;
 public final class OpsRuntime implements AutoCloseable {
     private static final long CONFIG_POLL_MS = 1_000;
     private static final long MONITOR_MS = 500;
+    /** How often the journal watch looks at the failure counters: a failing journal halts within this. */
+    private static final long JOURNAL_WATCH_MS = 100;
 
     private final OperatorCommands commands;
     private final MetricsRegistry metrics;
     private final TradingEngineStatus status;
     private final WebhookAlerts alerts;
     private final KillSwitch killSwitch;
+    private JournalWatch journalWatch;
     private final StrategyReloader reloader;
     private final ScheduledExecutorService ops;
     private final PrintStream console;
@@ -106,6 +109,9 @@ public final class OpsRuntime implements AutoCloseable {
             ops.scheduleWithFixedDelay(guard(killSwitch::poll), 0, KillSwitch.POLL_MS, TimeUnit.MILLISECONDS);
         }
         ops.scheduleWithFixedDelay(guard(monitor::check), MONITOR_MS, MONITOR_MS, TimeUnit.MILLISECONDS);
+        journalWatch = new JournalWatch(engine.runtime()::journalInFailures, engine.runtime()::journalOutFailures,
+            commands::halted, killSwitch::trigger);
+        ops.scheduleWithFixedDelay(guard(journalWatch::check), JOURNAL_WATCH_MS, JOURNAL_WATCH_MS, TimeUnit.MILLISECONDS);
         if (reloader != null) {
             ops.scheduleWithFixedDelay(guard(() -> {
                 StrategyReloader.Result r = reloader.reloadIfChanged();
@@ -174,6 +180,11 @@ public final class OpsRuntime implements AutoCloseable {
 
     public WebhookAlerts alerts() {
         return alerts;
+    }
+
+    /** The watch that halts the engine when journal writes fail; null before the servers started. */
+    public JournalWatch journalWatch() {
+        return journalWatch;
     }
 
     public KillSwitch killSwitch() {

@@ -18,6 +18,8 @@ import org.agrona.MutableDirectBuffer;
 public final class OutboundRingPublisher implements EventPublisher {
     /** Where in an outbound slot's notes the publish time (System.nanoTime) is kept. */
     public static final int PUBLISHED_AT_NOTE = 0;
+    /** Non-zero when journal-out could not write the slot (see {@link UnjournaledIntents}); cleared at publish. */
+    public static final int JOURNAL_FAILED_NOTE = 8;
 
     private final RingBuffer<EventSlot> ring;
     private final RingCounters counters;
@@ -69,6 +71,7 @@ public final class OutboundRingPublisher implements EventPublisher {
         EventSlot slot = ring.get(seq);
         EventHeader.sequence(slot.event(), 0, seq);
         slot.notes().putLong(PUBLISHED_AT_NOTE, System.nanoTime()); // for the sender's intent-to-wire latency; never journaled
+        slot.notes().putInt(JOURNAL_FAILED_NOTE, 0);
         boolean decision = EventHeader.type(slot.event(), 0) == EventType.DECISION; // read before the slot is handed over
         claimed = -1;
         ring.publish(seq);

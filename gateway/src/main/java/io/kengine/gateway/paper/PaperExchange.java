@@ -48,6 +48,16 @@ public final class PaperExchange implements IntentSender, Runnable {
         thread.start();
     }
 
+    /** Each leg is rejected with {@code reason}; the paper book does not change. */
+    @Override
+    public void refuse(DirectBuffer buffer, int offset, int length, String reason) {
+        intent.wrap(new UnsafeBuffer(buffer, offset, length), 0);
+        for (int leg = 0; leg < intent.legCount(); leg++) {
+            enqueue(new Reply(intent.legMarketId(leg), OrderReplyEvent.REJECTED, intent.legSide(leg), intent.legClientOrderId(leg),
+                intent.legOrderId(leg), 0, 0, intent.sequence(), reason));
+        }
+    }
+
     @Override
     public void send(DirectBuffer buffer, int offset, int length, boolean endOfBatch) {
         intent.wrap(new UnsafeBuffer(buffer, offset, length), 0);

@@ -190,6 +190,20 @@ public final class KalshiRestSender implements IntentSender {
         }
     }
 
+    /** Each leg is rejected with {@code reason}, published like an exchange's refusal; nothing is sent. */
+    @Override
+    public void refuse(DirectBuffer buffer, int offset, int length, String reason) {
+        if (EventHeader.type(buffer, offset) != EventType.ORDER_INTENT) {
+            return;
+        }
+        view.wrap(buffer, offset, length);
+        intent.wrap(view, 0);
+        long cause = intent.sequence();
+        for (int i = 0; i < intent.legCount(); i++) {
+            outcomes.publish(leg(i), OrderReplyEvent.REJECTED, cause, (short) 0, reason);
+        }
+    }
+
     /** Opens the call before it is queued: from here until it ends, {@link #isIdle} is false. */
     private void submit(OrderCall c) {
         calls.opened();

@@ -27,6 +27,12 @@ final class TestIntents {
     /** ... with header timestamp {@code causeNanos} (the receive time of what caused it). */
     static void send(KalshiRestSender sender, long sequence, byte action, String clientOrderId, String orderId,
                      long causeNanos) {
+        UnsafeBuffer b = intent(sequence, action, clientOrderId, orderId, causeNanos);
+        sender.send(b, 0, EventHeader.length(b, 0), true);
+    }
+
+    /** The encoded one-leg intent {@link #send} sends. */
+    static UnsafeBuffer intent(long sequence, byte action, String clientOrderId, String orderId, long causeNanos) {
         UnsafeBuffer b = new UnsafeBuffer(new byte[EventHeader.MAX_EVENT_LENGTH]);
         OrderIntentEvent e = new OrderIntentEvent().wrapForEncode(b, 0, 0, sequence - 1, causeNanos);
         UnsafeBuffer id = new UnsafeBuffer(clientOrderId.getBytes(StandardCharsets.US_ASCII));
@@ -35,7 +41,7 @@ final class TestIntents {
             e.legOrderId(leg, orderId);
         }
         EventHeader.sequence(b, 0, sequence);
-        sender.send(b, 0, EventHeader.length(b, 0), true);
+        return b;
     }
 
     static void create(KalshiRestSender sender, long sequence, String clientOrderId) {
