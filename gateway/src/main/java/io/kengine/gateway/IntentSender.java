@@ -12,7 +12,7 @@ public interface IntentSender extends AutoCloseable {
     void send(DirectBuffer intent, int offset, int length, boolean endOfBatch);
 
     /**
-     * The engine decided not to send this journal-ordered intent (its journal-out write failed). A sender that
+     * The engine decided not to send this intent (its journal-out write failed). A sender that
      * reports outcomes publishes, for each leg, a rejection carrying {@code reason}, the same way and from the
      * same kind of thread as an exchange's refusal, so the orders stage does not wait for a reply that cannot
      * come. Senders without replies ignore it.

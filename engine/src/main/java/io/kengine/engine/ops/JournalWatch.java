@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * be replayed or explained afterwards, so the first new failure (journal-in or journal-out) pulls the kill
  * switch: HALT, then CANCEL_ALL, and an alert. The cancels leave even though they cannot be journaled
  * (see {@code ring.UnjournaledIntents}). After the operator's {@code resume} ends that halt, a further failure
- * pulls it again. Runs on the ops thread, at the alert monitor's pace.
+ * pulls it again. Runs on the ops thread, every 100 ms.
  */
 public final class JournalWatch {
     private enum State { ARMED, PULLED, HALT_SEEN }
